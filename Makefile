@@ -1,0 +1,87 @@
+# DutyDesk (值班台). `make run` starts the whole stack on http://127.0.0.1:8080/,
+# `make test` runs every test in a throwaway instance. See README.md.
+
+CC      ?= cc
+CXX     ?= g++
+WARN     = -Wall -Wextra -Werror
+DBCFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
+DBLIBS   = $(shell mariadb_config --libs 2>/dev/null)
+CFLAGS   = -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) $(DBCFLAGS) -Icgi-bin
+CXXFLAGS = -std=c++17 -O2 -g $(WARN) -Icgi-bin
+LDLIBS   = -lfcgi -lctemplate -lsodium -lqrencode $(DBLIBS) -lstdc++ -lpthread
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_C   = arena buf req conf i18n db form page auth audit app
+PROGRAMS = dd-auth dd-admin
+BUILD    = build
+
+CORE_OBJ = $(CORE_C:%=$(BUILD)/obj/core/%.o) $(BUILD)/obj/core/tpl.o
+SAN_OBJ  = $(CORE_C:%=$(BUILD)/san/core/%.o) $(BUILD)/san/core/tpl.o
+BINS     = $(PROGRAMS:%=$(BUILD)/bin/fcgi/%) $(BUILD)/bin/ddsup
+HEADERS  = $(wildcard cgi-bin/core/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/test/%)
+
+.SECONDARY:
+.PHONY: all build run stop reset test unit bench deps clean
+all: build
+
+build: $(BINS)
+
+$(BUILD)/obj/core/%.o: cgi-bin/core/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+$(BUILD)/obj/core/tpl.o: cgi-bin/core/tpl.cc cgi-bin/core/tpl.h cgi-bin/core/buf.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
+$(BUILD)/obj/%.o: cgi-bin/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+$(BUILD)/bin/fcgi/%: $(BUILD)/obj/%.o $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(LDLIBS)
+$(BUILD)/bin/ddsup: cgi-bin/ddsup.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) -o $@ $<
+
+# Unit tests: the core again with AddressSanitizer and UndefinedBehaviorSanitizer.
+$(BUILD)/san/core/%.o: cgi-bin/core/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SAN) -c $< -o $@
+$(BUILD)/san/core/tpl.o: cgi-bin/core/tpl.cc cgi-bin/core/tpl.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -O1 $(SAN) -c $< -o $@
+$(BUILD)/test/%: tests/unit/%.c $(SAN_OBJ) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(SAN_OBJ) $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+	@rc=0; for t in $(UNIT_BIN); do \
+	  DD_REPO=$(CURDIR) ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $$t || rc=1; \
+	done; exit $$rc
+
+deps:
+	@scripts/deps.sh
+
+run: deps
+	@$(MAKE) -s build
+	@scripts/stack.sh start
+	@scripts/stack.sh urls
+
+stop:
+	@scripts/stack.sh stop
+
+reset:
+	@scripts/stack.sh reset
+	@rm -rf var
+
+test: deps
+	@$(MAKE) -s build
+	@tests/run.sh
+
+bench: deps
+	@$(MAKE) -s build
+	@scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,199 @@
+/* auth.c: passwords (argon2id), server-side sessions, CSRF tokens, roles. */
+#include "app.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct role_info role_table[5] = {
+	{ ROLE_STAFF,      "staff",      "role.staff" },
+	{ ROLE_SUPERVISOR, "supervisor", "role.supervisor" },
+	{ ROLE_MANAGER,    "manager",    "role.manager" },
+	{ ROLE_DIRECTOR,   "director",   "role.director" },
+	{ ROLE_ADMIN,      "admin",      "role.admin" },
+};
+const char *const role_codes[6] = { "staff", "supervisor", "manager", "director", "admin", NULL };
+
+#define SESSION_COOKIE "dd_session"
+#define CSRF_COOKIE    "dd_csrf"
+/* How often last_seen is written: reads do not turn every page view into a write. */
+#define TOUCH_SECONDS  60
+
+int
+auth_hash_password(const char *pw, char *out)
+{
+	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+int
+auth_verify_password(const char *hash, const char *pw)
+{
+	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+}
+
+char *
+b64url(struct arena *a, const unsigned char *p, size_t n)
+{
+	size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *out = arena_alloc(a, len);
+
+	sodium_bin2base64(out, len, p, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return out;
+}
+
+/* SHA-256 of a cookie token, as stored in sessions.token_hash (arena, 32 bytes). */
+static const char *
+token_hash(struct arena *a, const char *token)
+{
+	unsigned char *h = arena_alloc(a, crypto_hash_sha256_BYTES);
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	return (const char *)h;
+}
+
+int
+auth_load_session(struct ctx *c)
+{
+	const char *token = ctx_cookie(c, SESSION_COOKIE);
+	struct dbres *r;
+	int rc;
+
+	if (token == NULL || strlen(token) != 43)
+		return DB_OK;
+	c->token_hash = token_hash(c->a, token);
+	rc = db_exec(c->db, c->a, DBQ_SESSION_GET, &r, "bi", c->token_hash,
+	    (size_t)crypto_hash_sha256_BYTES, (long long)c->conf->session_idle_minutes);
+	if (rc != DB_OK)
+		return rc;
+	if (r->nrows != 1) {
+		c->token_hash = NULL;
+		return DB_OK;
+	}
+	c->user.id = dbres_int(r, 0, 0);
+	c->user.site_id = dbres_int(r, 0, 1);
+	c->user.username = dbres_str(r, 0, 2);
+	c->user.display_name = dbres_str(r, 0, 3);
+	c->user.roles = (unsigned)dbres_int(r, 0, 4) & ROLES_ALL;
+	c->lang = i18n_lang_index(dbres_str(r, 0, 5));
+	c->user.must_change_pw = (int)dbres_int(r, 0, 6);
+	c->csrf = dbres_str(r, 0, 7);
+	c->user.site_name = dbres_str(r, 0, 8);
+	if (dbres_int(r, 0, 9) >= TOUCH_SECONDS)
+		rc = db_exec(c->db, c->a, DBQ_SESSION_TOUCH, NULL, "b", c->token_hash,
+		    (size_t)crypto_hash_sha256_BYTES);
+	return rc == DB_EGONE ? DB_EGONE : DB_OK;
+}
+
+int
+auth_start_session(struct ctx *c, long long user_id)
+{
+	unsigned char raw[32], csrf_raw[32];
+	const char *token, *ua = c->user_agent ? c->user_agent : "";
+	char *ua_short;
+	int rc;
+
+	randombytes_buf(raw, sizeof(raw));
+	randombytes_buf(csrf_raw, sizeof(csrf_raw));
+	token = b64url(c->a, raw, sizeof(raw));
+	ua_short = arena_strndup(c->a, ua, strlen(ua) > 200 ? 200 : strlen(ua));
+	/* Cut at a character boundary so the column stays valid UTF-8. */
+	for (size_t n = strlen(ua_short); n > 0 && !valid_utf8(ua_short, n, 0); n--)
+		ua_short[n - 1] = '\0';
+	rc = db_exec(c->db, c->a, DBQ_SESSION_PURGE, NULL, "ii", user_id,
+	    (long long)c->conf->session_idle_minutes);
+	if (rc == DB_OK)
+		rc = db_exec(c->db, c->a, DBQ_SESSION_NEW, NULL, "bisss", token_hash(c->a, token),
+		    (size_t)crypto_hash_sha256_BYTES, user_id, b64url(c->a, csrf_raw,
+		    sizeof(csrf_raw)), c->remote_addr ? c->remote_addr : "", ua_short);
+	if (rc == DB_OK)
+		resp_cookie(c, SESSION_COOKIE, token, -1);
+	return rc;
+}
+
+int
+auth_end_session(struct ctx *c)
+{
+	int rc = DB_OK;
+
+	if (c->token_hash != NULL)
+		rc = db_exec(c->db, c->a, DBQ_SESSION_DEL, NULL, "b", c->token_hash,
+		    (size_t)crypto_hash_sha256_BYTES);
+	resp_cookie(c, SESSION_COOKIE, "", 0);
+	return rc;
+}
+
+/* The key for the sign-in CSRF MAC, derived from the configured secret. */
+static void
+csrf_key(const struct ctx *c, unsigned char key[crypto_auth_hmacsha256_KEYBYTES])
+{
+	crypto_generichash(key, crypto_auth_hmacsha256_KEYBYTES,
+	    (const unsigned char *)c->conf->secret, strlen(c->conf->secret),
+	    (const unsigned char *)"dd-csrf", 7);
+}
+
+/* nonce "." mac, both base64url. */
+static char *
+csrf_make(struct ctx *c, const unsigned char nonce[18])
+{
+	unsigned char key[crypto_auth_hmacsha256_KEYBYTES], mac[crypto_auth_hmacsha256_BYTES];
+
+	csrf_key(c, key);
+	crypto_auth_hmacsha256(mac, nonce, 18, key);
+	sodium_memzero(key, sizeof(key));
+	return arena_printf(c->a, "%s.%s", b64url(c->a, nonce, 18), b64url(c->a, mac, sizeof(mac)));
+}
+
+int
+csrf_anon_valid(const struct ctx *c, const char *field, const char *cookie)
+{
+	unsigned char nonce[18], key[crypto_auth_hmacsha256_KEYBYTES];
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	size_t nlen = 0, mlen = 0;
+	const char *dot;
+	int ok;
+
+	if (field == NULL || cookie == NULL || strlen(field) != strlen(cookie) ||
+	    strlen(field) > 128 || sodium_memcmp(field, cookie, strlen(field)) != 0)
+		return 0;
+	if ((dot = strchr(cookie, '.')) == NULL)
+		return 0;
+	if (sodium_base642bin(nonce, sizeof(nonce), cookie, (size_t)(dot - cookie), NULL, &nlen,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || nlen != sizeof(nonce))
+		return 0;
+	if (sodium_base642bin(mac, sizeof(mac), dot + 1, strlen(dot + 1), NULL, &mlen, NULL,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || mlen != sizeof(mac))
+		return 0;
+	csrf_key((struct ctx *)c, key);
+	ok = crypto_auth_hmacsha256_verify(mac, nonce, sizeof(nonce), key) == 0;
+	sodium_memzero(key, sizeof(key));
+	return ok;
+}
+
+const char *
+csrf_anon_token(struct ctx *c)
+{
+	const char *have = ctx_cookie(c, CSRF_COOKIE);
+	unsigned char nonce[18];
+	char *tok;
+
+	if (have != NULL && csrf_anon_valid(c, have, have))
+		return have;
+	randombytes_buf(nonce, sizeof(nonce));
+	tok = csrf_make(c, nonce);
+	resp_cookie(c, CSRF_COOKIE, tok, -1);
+	return tok;
+}
+
+int
+ctx_has_role(const struct ctx *c, unsigned roles)
+{
+	return c->user.id != 0 && (c->user.roles & roles) != 0;
+}
+
+int
+ctx_site_ok(const struct ctx *c, long long site_id)
+{
+	if (c->user.id == 0)
+		return 0;
+	return (c->user.roles & ROLE_ADMIN) || c->user.site_id == site_id;
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# `make bench`: a fresh bench instance (var/bench, port 18090) with the demo data plus the large
+# data set (scripts/bench-data.sql), then wrk against a few pages. One line per page:
+#
+#   bench: NAME rps=N p50_ms=N.NN p99_ms=N.NN [non2xx=N]
+#
+# A signed-in page with any non-2xx response fails the run (the session cookie was not
+# accepted). The bench instance is stopped at the end; its data stays until `make reset`.
+#
+#   scripts/bench.sh [--quick]     --quick: 5 s per page instead of 10 s
+#
+# To measure another page, add one line at the end: bench_page NAME PATH ["$MANAGER_COOKIE"].
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+export DD_INSTANCE=$ROOT/var/bench
+export DD_PORT=${DD_BENCH_PORT:-18090}
+unset DD_NO_DEMO
+STACK=$ROOT/scripts/stack.sh
+BASE=http://127.0.0.1:$DD_PORT
+DURATION=10s
+
+for arg in "$@"; do
+    case $arg in
+        --quick) DURATION=5s ;;
+        *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
+    esac
+done
+
+die() { echo "bench: FAILED: $*" >&2; exit 1; }
+
+TMP=$(mktemp -d)
+cleanup() {
+    rm -rf "$TMP"
+    "$STACK" stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# wrk counts only statuses >= 400 as errors; this script counts everything outside 2xx
+# (a 302 to /login is what a rejected cookie looks like). Costs a few % of wrk's speed.
+cat >"$TMP/count.lua" <<'EOF'
+non2xx = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function response(status, headers, body)
+  if status < 200 or status > 299 then non2xx = non2xx + 1 end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("non2xx") end
+  io.write(string.format("non2xx: %d\n", n))
+end
+EOF
+
+# bench_page NAME PATH [COOKIE]: COOKIE is a Cookie header value, e.g. "dd_session=...".
+bench_page() {
+    local name=$1 path=$2 cookie=${3:-} hdr=() code out line non2xx
+    if [[ -n $cookie ]]; then
+        hdr=(-H "Cookie: $cookie")
+        code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE$path")
+        [[ $code == 200 ]] || die "$name: GET $path with the session cookie gives HTTP $code"
+    fi
+    out=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$TMP/count.lua" "${hdr[@]}" "$BASE$path") ||
+        die "$name: wrk failed: $out"
+    line=$(awk '
+        function ms(v) {
+            if (v ~ /us$/) return v / 1000
+            if (v ~ /ms$/) return v + 0
+            if (v ~ /m$/)  return v * 60000
+            if (v ~ /s$/)  return v * 1000
+            return v + 0
+        }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        $1 == "Requests/sec:" { rps = $2 }
+        $1 == "non2xx:" { bad = $2 }
+        END {
+            if (rps == "") exit 1
+            printf "rps=%d p50_ms=%.2f p99_ms=%.2f", rps + 0.5, p50, p99
+            if (bad > 0) printf " non2xx=%d", bad
+        }' <<<"$out") || die "$name: cannot parse wrk output: $out"
+    echo "bench: $name $line"
+    non2xx=$(awk '$1 == "non2xx:" { print $2 }' <<<"$out")
+    if [[ -n $cookie && ${non2xx:-0} -gt 0 ]]; then
+        die "$name: $non2xx non-2xx responses on a signed-in page (session cookie not accepted?)"
+    fi
+}
+
+# sign_in USER: prints "dd_session=TOKEN" after a real form sign-in (CSRF cookie + field).
+sign_in() {
+    local user=$1 jar=$TMP/jar-$1 html csrf code session
+    html=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
+    csrf=$(grep -o '<input[^>]*name="_csrf"[^>]*>' <<<"$html" | head -n 1 |
+           sed -n 's/.*value="\([^"]*\)".*/\1/p')
+    [[ -n $csrf ]] || die "sign-in: no _csrf field on /login"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "username=$user" --data-urlencode "password=demo-password" \
+        --data-urlencode "_csrf=$csrf" "$BASE/login")
+    session=$(awk '$6 == "dd_session" { print $7 }' "$jar" | tail -n 1)
+    [[ -n $session ]] || die "sign-in as $user: POST /login gave HTTP $code and no dd_session cookie"
+    echo "dd_session=$session"
+}
+
+command -v wrk >/dev/null || die "wrk missing (scripts/deps.sh)"
+"$STACK" reset
+"$STACK" start
+start=$SECONDS
+"$STACK" sql -N -s <"$ROOT/scripts/bench-data.sql" >/dev/null || die "loading bench-data.sql"
+echo "bench-data: loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+    'SELECT CONCAT((SELECT COUNT(*) FROM users), " users, ", (SELECT COUNT(*) FROM units),
+     " units, ", (SELECT COUNT(*) FROM audit_log), " audit rows")'))"
+
+MANAGER_COOKIE=$(sign_in manager)
+
+bench_page baseline /_ok
+bench_page home / "$MANAGER_COOKIE"
+bench_page audit /admin/audit "$MANAGER_COOKIE"

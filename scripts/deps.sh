@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the Debian packages DutyDesk needs to build, run and test, only those missing, then
+# the npm packages of tests/. A no-op (well under a second) when everything is present.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+
+PKGS=(build-essential g++ pkg-config make libfcgi-dev libctemplate-dev libmariadb-dev
+      libqrencode-dev libsodium-dev libcmocka-dev mariadb-server mariadb-client nginx-light
+      wrk curl chromium clang libclang-rt-14-dev)
+# Node from elsewhere (nvm, NodeSource) is fine: only ask Debian for it when it is missing.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PKGS+=(nodejs npm)
+fi
+
+# One dpkg-query for all of them; unknown packages print nothing on stdout.
+installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${PKGS[@]}" 2>/dev/null |
+            awk '$1 == "ii" { print $2 }' || true)
+missing=()
+for p in "${PKGS[@]}"; do
+    grep -qxF -- "$p" <<<"$installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+    echo "deps: installing ${missing[*]}"
+    SUDO=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null 2>&1 || { echo "deps: need root (or sudo) to install" >&2; exit 1; }
+        SUDO=(sudo)
+    fi
+    # Debian's nginx and mariadb packages start their system services on install; we run our
+    # own instances, so forbid service starts while installing (policy-rc.d exit 101 = deny).
+    # A policy-rc.d that was already there is left alone.
+    policy=/usr/sbin/policy-rc.d
+    own_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\n# temporary, from DutyDesk scripts/deps.sh\nexit 101\n' |
+            "${SUDO[@]}" tee "$policy" >/dev/null
+        "${SUDO[@]}" chmod 755 "$policy"
+        own_policy=1
+    fi
+    cleanup_policy() { if ((own_policy)); then "${SUDO[@]}" rm -f "$policy"; fi; }
+    trap cleanup_policy EXIT
+    export DEBIAN_FRONTEND=noninteractive
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends -o Dpkg::Options::=--force-confdef \
+        -o Dpkg::Options::=--force-confold "${missing[@]}"
+    cleanup_policy
+    own_policy=0
+    echo "deps: installed ${#missing[@]} package(s)"
+fi
+
+# Browser and HTTP tests: playwright-core drives the Debian chromium (no browser download).
+if [[ -f $ROOT/tests/package.json && ! -d $ROOT/tests/node_modules/playwright-core ]]; then
+    echo "deps: npm install in tests/"
+    (cd "$ROOT/tests" && npm install --no-audit --no-fund)
+fi

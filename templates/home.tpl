@@ -1,0 +1,62 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>[[home.hello]]{{USER_NAME}}</h1>
+<p class="muted">{{SITE_NAME}}</p>
+<div class="panels">
+{{#PANEL_STAFF}}
+<section id="panel-staff" class="panel">
+  <h2>[[home.staff.title]]</h2>
+  <p class="muted">[[home.staff.intro]]</p>
+  <table class="list">
+    <thead><tr><th>[[field.dept_name]]</th><th>[[field.phone]]</th></tr></thead>
+    <tbody>{{#DEPT}}<tr><td>{{NAME}}</td><td class="num">{{PHONE}}</td></tr>{{/DEPT}}</tbody>
+  </table>
+</section>
+{{/PANEL_STAFF}}
+{{#PANEL_SUPERVISOR}}
+<section id="panel-supervisor" class="panel">
+  <h2>[[home.supervisor.title]]</h2>
+  <p class="muted">[[home.supervisor.intro]] {{COUNT}}</p>
+  <table class="list">
+    <thead><tr><th>[[field.display_name]]</th><th>[[field.roles]]</th><th>[[field.phone]]</th></tr></thead>
+    <tbody>{{#PERSON}}<tr><td>{{NAME}}</td><td>{{ROLES}}</td><td class="num">{{PHONE}}</td></tr>{{/PERSON}}</tbody>
+  </table>
+</section>
+{{/PANEL_SUPERVISOR}}
+{{#PANEL_MANAGER}}
+<section id="panel-manager" class="panel">
+  <h2>[[home.manager.title]]</h2>
+  <p class="muted">[[home.manager.intro]]</p>
+  {{#NO_CHANGES}}<p>[[home.manager.none]]</p>{{/NO_CHANGES}}
+  <ul class="changes">{{#CHANGE}}<li><time>{{AT}}</time> <a href="/admin/audit/{{ID}}">{{SUMMARY}}</a> <span class="muted">{{WHO}}</span></li>{{/CHANGE}}</ul>
+  <p><a href="/admin/audit">[[home.manager.all]]</a></p>
+</section>
+{{/PANEL_MANAGER}}
+{{#PANEL_DIRECTOR}}
+<section id="panel-director" class="panel">
+  <h2>[[home.director.title]]</h2>
+  <dl class="figures">
+    <div><dt>[[home.director.users]]</dt><dd>{{N_USERS}}</dd></div>
+    <div><dt>[[home.director.depts]]</dt><dd>{{N_DEPTS}}</dd></div>
+    <div><dt>[[home.director.buildings]]</dt><dd>{{N_BUILDINGS}}</dd></div>
+    <div><dt>[[home.director.units]]</dt><dd>{{N_UNITS}}</dd></div>
+  </dl>
+</section>
+{{/PANEL_DIRECTOR}}
+{{#PANEL_ADMIN}}
+<section id="panel-admin" class="panel">
+  <h2>[[home.admin.title]]</h2>
+  <dl class="figures">
+    <div><dt>[[home.admin.sites]]</dt><dd><a href="/admin/sites">{{N_SITES}}</a></dd></div>
+    <div><dt>[[home.admin.active]]</dt><dd><a href="/admin/users?status=active">{{N_ACTIVE}}</a></dd></div>
+    <div><dt>[[home.admin.disabled]]</dt><dd><a href="/admin/users?status=disabled">{{N_DISABLED}}</a></dd></div>
+    <div><dt>[[home.admin.failed]]</dt><dd>{{N_FAILED}}</dd></div>
+  </dl>
+  <h3>[[home.admin.failures]]</h3>
+  <table class="list">
+    <thead><tr><th>[[field.username]]</th><th>[[field.ip]]</th><th>[[field.time]]</th></tr></thead>
+    <tbody>{{#FAILURE}}<tr><td>{{USERNAME}}</td><td class="num">{{IP}}</td><td class="num">{{AT}}</td></tr>{{/FAILURE}}</tbody>
+  </table>
+  <p><a class="btn" href="/admin/users/new">[[user_new.title]]</a></p>
+</section>
+{{/PANEL_ADMIN}}
+</div>

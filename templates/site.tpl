@@ -1,0 +1,28 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="/admin/sites">[[sites.title]]</a></p>
+<h1>{{#EXISTING}}[[site.title]]{{/EXISTING}}{{#IS_NEW}}[[site_new.title]]{{/IS_NEW}}</h1>
+<form method="post" action="{{ACTION}}" class="form" novalidate>
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+  <div class="field{{#CODE_INVALID}} invalid{{/CODE_INVALID}}">
+    <label for="code">[[field.site_code]]</label>
+    <input id="code" name="code" value="{{CODE}}" autocapitalize="characters" spellcheck="false" required>
+    <p class="hint">[[site.code_hint]]</p>
+    {{#CODE_ERR}}<p class="field-error">{{MSG}}</p>{{/CODE_ERR}}
+  </div>
+  <div class="field{{#NAME_INVALID}} invalid{{/NAME_INVALID}}">
+    <label for="name">[[field.site_name]]</label>
+    <input id="name" name="name" value="{{NAME}}" required>
+    {{#NAME_ERR}}<p class="field-error">{{MSG}}</p>{{/NAME_ERR}}
+  </div>
+  <div class="field{{#ADDRESS_INVALID}} invalid{{/ADDRESS_INVALID}}">
+    <label for="address">[[field.address]]</label>
+    <input id="address" name="address" value="{{ADDRESS}}">
+    {{#ADDRESS_ERR}}<p class="field-error">{{MSG}}</p>{{/ADDRESS_ERR}}
+  </div>
+  <div class="field{{#PHONE_INVALID}} invalid{{/PHONE_INVALID}}">
+    <label for="phone">[[field.phone]]</label>
+    <input id="phone" name="phone" value="{{PHONE}}" inputmode="tel">
+    {{#PHONE_ERR}}<p class="field-error">{{MSG}}</p>{{/PHONE_ERR}}
+  </div>
+  <p class="actions"><button type="submit" class="btn">[[action.save]]</button> <a href="/admin/sites">[[action.cancel]]</a></p>
+</form>

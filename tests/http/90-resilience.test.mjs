@@ -1,0 +1,106 @@
+// Failure handling: a killed FastCGI worker, MariaDB stopped and started again.
+// Runs last among the HTTP tests: it stops the database of the test instance.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readlinkSync } from 'node:fs';
+import {
+  Client, login, csrfFrom, textOf, brief, stack, sqlOne, q, uniq, siteId, poll,
+} from '../lib/http.mjs';
+import { assertPage } from '../lib/checks.mjs';
+
+const execFileP = promisify(execFile);
+const T = { timeout: 120000 };
+
+/** Pids of processes whose executable is build/bin/fcgi/<prog>. */
+async function workerPids(prog) {
+  let out = '';
+  try {
+    out = (await execFileP('pgrep', ['-f', `build/bin/fcgi/${prog}`])).stdout;
+  } catch { return []; }
+  return out.split('\n').filter(Boolean).map(Number).filter((pid) => {
+    try {
+      return readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, '').endsWith(`/build/bin/fcgi/${prog}`);
+    } catch { return false; }
+  });
+}
+
+async function loginStatus() {
+  try { return (await new Client().get('/login', { timeout: 5000 })).status; } catch { return 0; }
+}
+
+describe('a killed FastCGI worker is replaced', T, () => {
+  test('SIGKILL of one dd-auth worker: /login keeps answering 200 and the worker count comes back', async () => {
+    const pids = await workerPids('dd-auth');
+    assert.ok(pids.length >= 1, 'dd-auth workers are running (found by pgrep -f build/bin/fcgi/dd-auth)');
+    // Kill the newest worker.
+    const victim = pids.sort((a, b) => b - a)[0];
+    const statuses = [];
+    process.kill(victim, 'SIGKILL');
+    for (let i = 0; i < 8; i++) statuses.push(await loginStatus());
+    assert.deepEqual(statuses.filter((s) => s !== 200), [], `statuses during the kill: ${statuses}`);
+    const back = await poll(async () => {
+      const now = await workerPids('dd-auth');
+      return now.length >= pids.length && !now.includes(victim) ? now : null;
+    }, { ms: 10000 });
+    assert.ok(back, `worker count back to ${pids.length} without pid ${victim}`);
+    assert.equal(await loginStatus(), 200);
+  });
+
+  test('SIGKILL of one dd-admin worker: /admin/users keeps answering 200 for admin', async () => {
+    const admin = await login('admin');
+    const pids = await workerPids('dd-admin');
+    assert.ok(pids.length >= 1, 'dd-admin workers are running');
+    process.kill(pids.sort((a, b) => b - a)[0], 'SIGKILL');
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await admin.get('/admin/users')).status);
+    assert.deepEqual(statuses.filter((s) => s !== 200), [], `statuses: ${statuses}`);
+  });
+});
+
+describe('database stopped and started', T, () => {
+  let dbStopped = false;
+  after(async () => {
+    if (dbStopped) { try { await stack('db-start'); } catch { /* reported by the test */ } }
+  });
+
+  test('with MariaDB stopped /login answers 503 系统暂时无法访问数据库, a write leaves nothing, and after db-start the same workers answer 200', async () => {
+    const admin = await login('admin');
+    const form = await admin.get('/admin/users/new');
+    const tok = csrfFrom(form.text);
+    const ch = await siteId('CH');
+    const authBefore = (await workerPids('dd-auth')).sort();
+    const name = uniq('down');
+
+    await stack('db-stop');
+    dbStopped = true;
+    const r = await poll(async () => {
+      const x = await new Client().get('/login');
+      return x.status === 503 ? x : null;
+    }, { ms: 10000 });
+    assert.ok(r, 'GET /login answers 503 within 10 s of db-stop');
+    assertPage(r, 503, '系统暂时无法访问数据库');
+
+    const w = await admin.post('/admin/users/new', {
+      username: name, display_name: '停库写入', site_id: ch, roles: ['staff'], lang: 'zh-CN', password: 'long-enough-password', _csrf: tok,
+    });
+    assert.equal(w.status, 503, `write while the DB is down: ${brief(w)}`);
+    assert.ok(textOf(w.text).includes('系统暂时无法访问数据库'));
+
+    await stack('db-start');
+    dbStopped = false;
+    const t0 = Date.now();
+    const ok = await poll(async () => (await loginStatus()) === 200, { ms: 15000, every: 200 });
+    assert.ok(ok, 'GET /login answers 200 again within 15 s of db-start');
+    const took = Date.now() - t0;
+    assert.ok(took < 10000, `recovered in ${took} ms`);
+    // Several requests in a row all succeed (every worker reconnected).
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push(await loginStatus());
+    assert.deepEqual(statuses.filter((s) => s !== 200), [], `after restart: ${statuses}`);
+    assert.deepEqual((await workerPids('dd-auth')).sort(), authBefore, 'the same dd-auth workers (not restarted)');
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM users WHERE username=${q(name)}`), '0', 'the write left no user');
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM audit_log WHERE summary LIKE ${q('%' + name + '%')} OR new_values LIKE ${q('%' + name + '%')}`), '0', 'and no audit row');
+  });
+});
