@@ -75,8 +75,13 @@ login_show(struct ctx *c)
 
 	if (c->user.id != 0 && strcmp(c->method, "GET") == 0)
 		return resp_redirect(c, "/");
-	if (c->form.spec == NULL)
+	if (c->form.spec == NULL) {
+		const char *next = ctx_query(c, "next");
+
 		form_empty(c, &login_form);
+		if (next != NULL && next[0] == '/' && next[1] != '/' && strlen(next) < 200)
+			form_set(c, LF_NEXT, next);
+	}
 	d = page_begin(c, "login.tpl", "login.title");
 	if (c->lang == I18N_EN)
 		tpl_show(d, "LANG_EN");

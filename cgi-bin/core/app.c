@@ -212,7 +212,9 @@ app_dispatch(struct ctx *c)
 	}
 	if (!(rt->roles & R_PUBLIC)) {
 		if (c->user.id == 0) {
-			status = resp_redirect(c, "/login");
+			/* After sign-in the user comes back here (a scanned QR code, a bookmark). */
+			status = resp_redirect(c, strcmp(method, "GET") == 0 && strcmp(c->path, "/") != 0 ?
+			    arena_printf(c->a, "/login?next=%s", url_encode(c->a, c->path)) : "/login");
 			goto done;
 		}
 		if (c->user.must_change_pw && strcmp(c->path, "/me/password") != 0 &&
