@@ -3,6 +3,7 @@
 #include "unit.h"
 #include <dirent.h>
 #include <sodium.h>
+#include <unistd.h>
 
 static void
 routes_match_literal_paths_and_numeric_ids(void **state)
