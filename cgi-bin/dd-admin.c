@@ -84,7 +84,7 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	Q(S_DEPT_UPDATE) = "UPDATE departments SET name = ?, phone = ?, active = ? WHERE id = ?",
 	Q(S_AUDIT_LIST) = "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'),"
 	    " COALESCE(u.display_name, ''), a.action, a.entity, a.entity_id, a.summary,"
-	    " COALESCE(s.name, '')" AUDIT_FILTER " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+	    " COALESCE(s.name, '')" AUDIT_FILTER " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
 	Q(S_AUDIT_GET) = "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'),"
 	    " COALESCE(u.display_name, ''), COALESCE(u.username, ''), a.action, a.entity,"
 	    " a.entity_id, a.summary, a.old_values, a.new_values, a.ip, a.site_id,"

@@ -38,7 +38,7 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	[S_SITE_AUDIT - DB_APP_FIRST] =
 	    "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), COALESCE(u.display_name, ''),"
 	    " a.summary FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
-	    " WHERE a.site_id = ? ORDER BY a.id DESC LIMIT 8",
+	    " WHERE a.site_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 8",
 	[S_SITE_COUNTS - DB_APP_FIRST] =
 	    "SELECT (SELECT COUNT(*) FROM users WHERE site_id = ? AND active = 1),"
 	    " (SELECT COUNT(*) FROM departments WHERE site_id = ? AND active = 1),"

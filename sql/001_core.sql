@@ -82,6 +82,7 @@ CREATE TABLE audit_log (
   old_values  MEDIUMTEXT   NULL,
   new_values  MEDIUMTEXT   NULL,
   ip          VARCHAR(45)  NOT NULL DEFAULT '',
+  KEY ix_audit_at (at),
   KEY ix_audit_site_at (site_id, at),
   KEY ix_audit_entity (entity, entity_id),
   KEY ix_audit_user (user_id, at)
