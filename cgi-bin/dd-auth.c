@@ -302,6 +302,7 @@ home_admin(struct ctx *c, tpl_dict *d)
 	tpl_set(p, "N_FAILED", dbres_str(r, 0, 3));
 	if ((rc = db_exec(c->db, c->a, S_ADMIN_FAILURES, &r, "")) != DB_OK)
 		return rc;
+	tpl_show(p, r->nrows ? "FAILURES" : "NO_FAILURES");
 	for (size_t i = 0; i < r->nrows; i++) {
 		tpl_dict *row = tpl_section(p, "FAILURE");
 

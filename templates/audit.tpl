@@ -7,18 +7,18 @@
   </div>
   <div class="field{{#USER_INVALID}} invalid{{/USER_INVALID}}">
     <label for="user">[[field.username]]</label>
-    <input id="user" name="user" value="{{USER}}" autocapitalize="none">
-    {{#USER_ERR}}<p class="field-error">{{MSG}}</p>{{/USER_ERR}}
+    <input id="user"{{#USER_INVALID}} aria-invalid="true" aria-describedby="user-err"{{/USER_INVALID}} name="user" value="{{USER}}" autocapitalize="none">
+    {{#USER_ERR}}<p class="field-error" id="user-err">{{MSG}}</p>{{/USER_ERR}}
   </div>
   <div class="field{{#FROM_INVALID}} invalid{{/FROM_INVALID}}">
     <label for="from">[[field.from]]</label>
-    <input id="from" name="from" value="{{FROM}}" placeholder="2026-11-23" inputmode="numeric">
-    {{#FROM_ERR}}<p class="field-error">{{MSG}}</p>{{/FROM_ERR}}
+    <input id="from"{{#FROM_INVALID}} aria-invalid="true" aria-describedby="from-err"{{/FROM_INVALID}} name="from" value="{{FROM}}" placeholder="2026-11-23" inputmode="numeric">
+    {{#FROM_ERR}}<p class="field-error" id="from-err">{{MSG}}</p>{{/FROM_ERR}}
   </div>
   <div class="field{{#TO_INVALID}} invalid{{/TO_INVALID}}">
     <label for="to">[[field.to]]</label>
-    <input id="to" name="to" value="{{TO}}" placeholder="2026-11-23" inputmode="numeric">
-    {{#TO_ERR}}<p class="field-error">{{MSG}}</p>{{/TO_ERR}}
+    <input id="to"{{#TO_INVALID}} aria-invalid="true" aria-describedby="to-err"{{/TO_INVALID}} name="to" value="{{TO}}" placeholder="2026-11-23" inputmode="numeric">
+    {{#TO_ERR}}<p class="field-error" id="to-err">{{MSG}}</p>{{/TO_ERR}}
   </div>
   <p class="actions"><button type="submit" class="btn secondary">[[action.filter]]</button></p>
 </form>

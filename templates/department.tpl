@@ -6,13 +6,13 @@
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <div class="field{{#NAME_INVALID}} invalid{{/NAME_INVALID}}">
     <label for="name">[[field.dept_name]]</label>
-    <input id="name" name="name" value="{{NAME}}" required>
-    {{#NAME_ERR}}<p class="field-error">{{MSG}}</p>{{/NAME_ERR}}
+    <input id="name"{{#NAME_INVALID}} aria-invalid="true" aria-describedby="name-err"{{/NAME_INVALID}} name="name" value="{{NAME}}" required>
+    {{#NAME_ERR}}<p class="field-error" id="name-err">{{MSG}}</p>{{/NAME_ERR}}
   </div>
   <div class="field{{#PHONE_INVALID}} invalid{{/PHONE_INVALID}}">
     <label for="phone">[[field.phone]]</label>
-    <input id="phone" name="phone" value="{{PHONE}}" inputmode="tel">
-    {{#PHONE_ERR}}<p class="field-error">{{MSG}}</p>{{/PHONE_ERR}}
+    <input id="phone"{{#PHONE_INVALID}} aria-invalid="true" aria-describedby="phone-err"{{/PHONE_INVALID}} name="phone" value="{{PHONE}}" inputmode="tel">
+    {{#PHONE_ERR}}<p class="field-error" id="phone-err">{{MSG}}</p>{{/PHONE_ERR}}
   </div>
   <div class="field">
     <label for="active">[[field.status]]</label>

@@ -22,19 +22,19 @@
   {{#ADMIN}}
   <div class="field{{#SITE_ID_INVALID}} invalid{{/SITE_ID_INVALID}}">
     <label for="site_id">[[field.site]]</label>
-    <select id="site_id" name="site_id">{{#SITE_OPT}}<option value="{{ID}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/SITE_OPT}}</select>
-    {{#SITE_ID_ERR}}<p class="field-error">{{MSG}}</p>{{/SITE_ID_ERR}}
+    <select id="site_id"{{#SITE_ID_INVALID}} aria-invalid="true" aria-describedby="site_id-err"{{/SITE_ID_INVALID}} name="site_id">{{#SITE_OPT}}<option value="{{ID}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/SITE_OPT}}</select>
+    {{#SITE_ID_ERR}}<p class="field-error" id="site_id-err">{{MSG}}</p>{{/SITE_ID_ERR}}
   </div>
   {{/ADMIN}}
   <div class="field{{#NAME_INVALID}} invalid{{/NAME_INVALID}}">
     <label for="name">[[field.dept_name]]</label>
-    <input id="name" name="name" value="{{NAME}}" required>
-    {{#NAME_ERR}}<p class="field-error">{{MSG}}</p>{{/NAME_ERR}}
+    <input id="name"{{#NAME_INVALID}} aria-invalid="true" aria-describedby="name-err"{{/NAME_INVALID}} name="name" value="{{NAME}}" required>
+    {{#NAME_ERR}}<p class="field-error" id="name-err">{{MSG}}</p>{{/NAME_ERR}}
   </div>
   <div class="field{{#PHONE_INVALID}} invalid{{/PHONE_INVALID}}">
     <label for="phone">[[field.phone]]</label>
-    <input id="phone" name="phone" value="{{PHONE}}" inputmode="tel">
-    {{#PHONE_ERR}}<p class="field-error">{{MSG}}</p>{{/PHONE_ERR}}
+    <input id="phone"{{#PHONE_INVALID}} aria-invalid="true" aria-describedby="phone-err"{{/PHONE_INVALID}} name="phone" value="{{PHONE}}" inputmode="tel">
+    {{#PHONE_ERR}}<p class="field-error" id="phone-err">{{MSG}}</p>{{/PHONE_ERR}}
   </div>
   <p class="actions"><button type="submit" class="btn">[[action.create]]</button></p>
 </form>

@@ -52,10 +52,11 @@
     <div><dt>[[home.admin.failed]]</dt><dd>{{N_FAILED}}</dd></div>
   </dl>
   <h3>[[home.admin.failures]]</h3>
-  <table class="list">
+  {{#NO_FAILURES}}<p class="muted">[[home.admin.no_failures]]</p>{{/NO_FAILURES}}
+  {{#FAILURES}}<table class="list">
     <thead><tr><th>[[field.username]]</th><th>[[field.ip]]</th><th>[[field.time]]</th></tr></thead>
     <tbody>{{#FAILURE}}<tr><td>{{USERNAME}}</td><td class="num">{{IP}}</td><td class="num">{{AT}}</td></tr>{{/FAILURE}}</tbody>
-  </table>
+  </table>{{/FAILURES}}
   <p><a class="btn" href="/admin/users/new">[[user_new.title]]</a></p>
 </section>
 {{/PANEL_ADMIN}}

@@ -7,12 +7,12 @@
     <input type="hidden" name="next" value="{{NEXT}}">
     <div class="field{{#USERNAME_INVALID}} invalid{{/USERNAME_INVALID}}">
       <label for="username">[[field.username]]</label>
-      <input id="username" name="username" value="{{USERNAME}}" autocomplete="username" autocapitalize="none" spellcheck="false" autofocus required>
+      <input id="username"{{#USERNAME_INVALID}} aria-invalid="true" aria-describedby="username-err"{{/USERNAME_INVALID}} name="username" value="{{USERNAME}}" autocomplete="username" autocapitalize="none" spellcheck="false" autofocus required>
       {{#USERNAME_ERR}}<p class="field-error" id="username-err">{{MSG}}</p>{{/USERNAME_ERR}}
     </div>
     <div class="field{{#PASSWORD_INVALID}} invalid{{/PASSWORD_INVALID}}">
       <label for="password">[[field.password]]</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required>
+      <input id="password"{{#PASSWORD_INVALID}} aria-invalid="true" aria-describedby="password-err"{{/PASSWORD_INVALID}} name="password" type="password" autocomplete="current-password" required>
       {{#PASSWORD_ERR}}<p class="field-error" id="password-err">{{MSG}}</p>{{/PASSWORD_ERR}}
     </div>
     <p class="actions"><button type="submit" class="btn">[[login.submit]]</button></p>

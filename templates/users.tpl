@@ -6,8 +6,8 @@
 <form method="get" action="/admin/users" class="filters">
   <div class="field{{#Q_INVALID}} invalid{{/Q_INVALID}}">
     <label for="q">[[field.search]]</label>
-    <input id="q" name="q" value="{{Q}}" placeholder="[[users.search_hint]]">
-    {{#Q_ERR}}<p class="field-error">{{MSG}}</p>{{/Q_ERR}}
+    <input id="q"{{#Q_INVALID}} aria-invalid="true" aria-describedby="q-err"{{/Q_INVALID}} name="q" value="{{Q}}" placeholder="[[users.search_hint]]">
+    {{#Q_ERR}}<p class="field-error" id="q-err">{{MSG}}</p>{{/Q_ERR}}
   </div>
   <div class="field">
     <label for="site">[[field.site]]</label>
