@@ -114,4 +114,6 @@ MANAGER_COOKIE=$(sign_in manager)
 
 bench_page baseline /_ok
 bench_page home / "$MANAGER_COOKIE"
+# The lightest signed-in page: the session lookup is its only query.
+bench_page me /me "$MANAGER_COOKIE"
 bench_page audit /admin/audit "$MANAGER_COOKIE"

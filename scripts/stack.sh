@@ -7,7 +7,7 @@
 # Environment:
 #   DD_INSTANCE  instance directory (default <repo>/var/main; relative paths are made absolute)
 #   DD_PORT      nginx port on 127.0.0.1 (default 8080)
-#   DD_WORKERS   FastCGI workers per program (default 3)
+#   DD_WORKERS   FastCGI workers per program (default 4)
 #   DD_BIN_DIR   build output with ddsup and fcgi/ (default <repo>/build/bin)
 #   DD_NO_DEMO=1 do not load sql/demo/*.sql
 #
@@ -20,7 +20,7 @@ INSTANCE=${DD_INSTANCE:-$ROOT/var/main}
 [[ $INSTANCE == /* ]] || INSTANCE=$PWD/$INSTANCE
 INSTANCE=$(realpath -m -- "$INSTANCE")
 PORT=${DD_PORT:-8080}
-WORKERS=${DD_WORKERS:-3}
+WORKERS=${DD_WORKERS:-4}
 BIN_DIR=${DD_BIN_DIR:-$ROOT/build/bin}
 [[ $BIN_DIR == /* ]] || BIN_DIR=$PWD/$BIN_DIR
 
@@ -173,6 +173,7 @@ db_start() {
             --pid-file="$DB_PID" --skip-networking ${APP_USER:+--user=root} \
             --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
             --default-time-zone=+08:00 --innodb-flush-log-at-trx-commit=1 \
+            --thread-handling=pool-of-threads \
             --log-error="$LOG/mysqld.log" </dev/null >/dev/null 2>&1
         local end=$((SECONDS + 30))
         until db_ping; do
