@@ -75,6 +75,9 @@ login_show(struct ctx *c)
 
 	if (c->user.id != 0 && strcmp(c->method, "GET") == 0)
 		return resp_redirect(c, "/");
+	/* Signing in needs the database: say so now, not after the password is typed. */
+	if (db_ping(c->db) != DB_OK)
+		return 503;
 	if (c->form.spec == NULL) {
 		const char *next = ctx_query(c, "next");
 

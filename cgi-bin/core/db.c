@@ -116,6 +116,14 @@ db_ensure(struct db *db)
 	return DB_OK;
 }
 
+int
+db_ping(struct db *db)
+{
+	if (db->my != NULL && mysql_ping(db->my) != 0)
+		db_disconnect(db);
+	return db_ensure(db);
+}
+
 static const char *
 db_sql(const struct db *db, int id)
 {

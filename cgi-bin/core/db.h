@@ -53,6 +53,9 @@ struct db  *db_new(const struct conf *conf, const char *const *app_stmts, size_t
 void        db_close(struct db *db);
 /* Connects if not connected. DB_OK or DB_EGONE. */
 int         db_ensure(struct db *db);
+/* Checks the connection with a round trip (reconnecting if it went stale). DB_OK or
+ * DB_EGONE. For pages that need no query but are useless without the database. */
+int         db_ping(struct db *db);
 /* Runs statement id with parameters described by types: 'i' long long, 'n' long long that
  * is SQL NULL when 0 (optional ids), 's' const char *
  * (NULL is SQL NULL), 'b' const void * then size_t (binary). *res (may be NULL) gets the rows

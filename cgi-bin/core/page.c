@@ -185,7 +185,6 @@ page_error(struct ctx *c, int status, const char *msg_key)
 		;
 	if (page_errors[i].status != status)
 		i = 4 + 1;  /* 500 */
-	buf_reset(&c->head);
 	d = page_begin(c, "error.tpl", page_errors[i].title_key);
 	tpl_set(d, "ERR_TITLE", c->title);
 	tpl_set(d, "ERR_MSG", ctx_t(c, msg_key ? msg_key : page_errors[i].msg_key));

@@ -55,11 +55,22 @@ describe('browser', T, () => {
     await ctx.close();
   });
 
-  test('admin goes 系统管理 → 新建用户, sees messages beside the wrong fields with input kept, fixes them and sees the new user', async () => {
+  test('admin sees a 系统管理 nav link to /admin/users on the home page', async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await signInUI(page, 'admin');
-    await page.getByRole('link', { name: '系统管理' }).first().click();
+    const link = page.getByRole('link', { name: '系统管理' });
+    assert.ok((await link.count()) >= 1, 'a link named 系统管理');
+    assert.equal(await link.first().getAttribute('href'), '/admin/users');
+    await ctx.close();
+  });
+
+  test('admin goes to the user admin → 新建用户, sees messages beside the wrong fields with input kept, fixes them and sees the new user', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signInUI(page, 'admin');
+    // The spec names this link 系统管理 (checked in the test above); click the nav link to /admin/users.
+    await page.locator('nav a[href="/admin/users"], header a[href="/admin/users"]').first().click();
     await page.waitForURL((u) => u.pathname === '/admin/users');
     await page.getByRole('link', { name: '新建用户' }).first().click();
     await page.waitForURL((u) => u.pathname === '/admin/users/new');

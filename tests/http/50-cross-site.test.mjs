@@ -8,6 +8,8 @@ import { assertPage } from '../lib/checks.mjs';
 
 const T = { timeout: 90000 };
 const CH_DEPTS = ['工程维修部', '安保部', '保洁部', '绿化部', '客服中心'];
+// A department name as the whole text of an element (the footer says 物业客服中心值班管理).
+const shows = (html, name) => new RegExp(`>\\s*${name}\\s*<`).test(html);
 
 describe('cross-site isolation', T, () => {
   let admin;
@@ -30,7 +32,7 @@ describe('cross-site isolation', T, () => {
     const m = await createUser(admin, { site_id: tb, roles: ['manager'], display_name: 'B经理' });
     mgrB = (await loginNew(m.username, m.password)).client;
     tbDeptName = 'B部门' + tbCode;
-    const d = await admin.submit('/admin/departments/new', { name: tbDeptName, phone: '1', site_id: tb });
+    const d = await admin.submit('/admin/departments', { name: tbDeptName, phone: '1', site_id: tb }, { action: '/admin/departments/new' });
     assert.equal(d.status, 303, brief(d));
     chDept = await sqlOne(`SELECT id FROM departments WHERE site_id=${ch} AND name='安保部'`);
     chAudit = await sqlOne(`SELECT id FROM audit_log WHERE site_id=${ch} ORDER BY id DESC LIMIT 1`);
@@ -61,10 +63,10 @@ describe('cross-site isolation', T, () => {
   test("site B's department list shows B's department and none of CH's", async () => {
     const r = await mgrB.get('/admin/departments');
     assertPage(r, 200, tbDeptName);
-    for (const n of CH_DEPTS) assert.ok(!textOf(r.text).includes(n), `CH department ${n} not shown`);
+    for (const n of CH_DEPTS) assert.ok(!shows(r.text, n), `CH department ${n} not shown`);
     const withSite = await mgrB.get(`/admin/departments?site=${ch}`);
     assert.ok([200, 404, 403].includes(withSite.status), brief(withSite));
-    for (const n of CH_DEPTS) assert.ok(!textOf(withSite.text).includes(n), `?site=CH does not leak ${n}`);
+    for (const n of CH_DEPTS) assert.ok(!shows(withSite.text, n), `?site=CH does not leak ${n}`);
   });
 
   test("CH's manager gets 404 for site B's department", async () => {
@@ -77,11 +79,20 @@ describe('cross-site isolation', T, () => {
     assertPage(await mgrB.get('/admin/sites'), 403);
   });
 
+  test('admin filters the user list by site', async () => {
+    const onlyB = await admin.get(`/admin/users?site=${tb}`);
+    assertPage(onlyB, 200, 'B经理');
+    assert.ok(!/>\s*staff1\s*</.test(onlyB.text), 'CH user staff1 not in ?site=B');
+    const onlyCH = await admin.get(`/admin/users?site=${ch}`);
+    assert.ok(/>\s*staff1\s*</.test(onlyCH.text), 'staff1 in ?site=CH');
+    assert.ok(!textOf(onlyCH.text).includes('B经理'), 'B manager not in ?site=CH');
+  });
+
   test('admin sees departments of both sites and filters with ?site=', async () => {
-    const all = textOf((await admin.get('/admin/departments')).text);
-    assert.ok(all.includes(tbDeptName) && all.includes('安保部'), 'both sites listed');
+    const all = (await admin.get('/admin/departments')).text;
+    assert.ok(shows(all, tbDeptName) && shows(all, '安保部'), 'both sites listed');
     const onlyB = await admin.get(`/admin/departments?site=${tb}`);
     assert.ok(textOf(onlyB.text).includes(tbDeptName));
-    for (const n of CH_DEPTS) assert.ok(!textOf(onlyB.text).includes(n), `?site=B hides ${n}`);
+    for (const n of CH_DEPTS) assert.ok(!shows(onlyB.text, n), `?site=B hides ${n}`);
   });
 });
