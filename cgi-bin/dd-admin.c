@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DB_STATUS(rc) ((rc) == DB_EGONE ? 503 : 500)
 #define PER_PAGE 50
 #define SITE_ROLES (ROLE_ADMIN | ROLE_MANAGER | ROLE_DIRECTOR)
 
@@ -100,41 +99,10 @@ roles_from_form(const struct ctx *c, size_t field)
 {
 	unsigned bits = 0;
 
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
+	for (size_t i = 0; i < ROLE_COUNT; i++)
 		if (form_has(c, field, role_table[i].code))
 			bits |= role_table[i].bit;
 	return bits;
-}
-
-/* "staff,manager" for the audit values. */
-static const char *
-roles_codes(struct ctx *c, unsigned bits)
-{
-	struct buf b;
-	char *s;
-
-	buf_init(&b);
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
-		if (bits & role_table[i].bit)
-			buf_printf(&b, "%s%s", b.len ? "," : "", role_table[i].code);
-	s = arena_strdup(c->a, buf_cstr(&b));
-	buf_free(&b);
-	return s;
-}
-
-static const char *
-roles_names(struct ctx *c, unsigned bits)
-{
-	struct buf b;
-	char *s;
-
-	buf_init(&b);
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
-		if (bits & role_table[i].bit)
-			buf_printf(&b, "%s%s", b.len ? "、" : "", ctx_t(c, role_table[i].msg_key));
-	s = arena_strdup(c->a, buf_cstr(&b));
-	buf_free(&b);
-	return s;
 }
 
 /* Adds the SITE_OPT section (every active site, the chosen one selected). */
@@ -236,7 +204,7 @@ filter(const struct ctx *c, size_t i)
 static void
 role_options(struct ctx *c, tpl_dict *d, unsigned checked)
 {
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++) {
+	for (size_t i = 0; i < ROLE_COUNT; i++) {
 		tpl_dict *o = tpl_section(d, "ROLE_OPT");
 
 		tpl_set(o, "CODE", role_table[i].code);
@@ -258,7 +226,7 @@ users_list(struct ctx *c)
 	tpl_dict *d;
 	int rc;
 
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
+	for (size_t i = 0; i < ROLE_COUNT; i++)
 		if (strcmp(role, role_table[i].code) == 0)
 			rbit = role_table[i].bit;
 	d = page_begin(c, "users.tpl", "users.title");
@@ -278,14 +246,14 @@ users_list(struct ctx *c)
 		tpl_set(row, "USERNAME", dbres_str(r, i, 1));
 		tpl_set(row, "DISPLAY_NAME", dbres_str(r, i, 2));
 		tpl_set(row, "SITE_NAME", dbres_str(r, i, 8));
-		tpl_set(row, "ROLES", roles_names(c, (unsigned)dbres_int(r, i, 4)));
+		tpl_set(row, "ROLES", roles_text(c, (unsigned)dbres_int(r, i, 4), "、", 0));
 		tpl_set(row, "PHONE", dbres_str(r, i, 6));
 		if (!dbres_int(r, i, 7))
 			tpl_show(row, "DISABLED");
 	}
 	if (r->nrows == 0)
 		tpl_show(d, "EMPTY");
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++) {
+	for (size_t i = 0; i < ROLE_COUNT; i++) {
 		tpl_dict *o = tpl_section(d, "ROLE_FILTER");
 
 		tpl_set(o, "CODE", role_table[i].code);
@@ -325,7 +293,7 @@ user_json(struct ctx *c, const char *username, unsigned roles)
 	json_str(&j, "username", username);
 	json_str(&j, "display_name", form_str(c, UF_DISPLAY));
 	json_int(&j, "site_id", form_num(c, UF_SITE));
-	json_str(&j, "roles", roles_codes(c, roles));
+	json_str(&j, "roles", roles_text(c, roles, ",", 1));
 	json_str(&j, "lang", form_str(c, UF_LANG));
 	json_str(&j, "phone", form_str(c, UF_PHONE));
 	return json_end(&j, c->a);
@@ -341,7 +309,7 @@ user_row_json(struct ctx *c, const struct dbres *r)
 	json_str(&j, "username", dbres_str(r, 0, 1));
 	json_str(&j, "display_name", dbres_str(r, 0, 2));
 	json_int(&j, "site_id", dbres_int(r, 0, 3));
-	json_str(&j, "roles", roles_codes(c, (unsigned)dbres_int(r, 0, 4)));
+	json_str(&j, "roles", roles_text(c, (unsigned)dbres_int(r, 0, 4), ",", 1));
 	json_str(&j, "lang", dbres_str(r, 0, 5));
 	json_str(&j, "phone", dbres_str(r, 0, 6));
 	json_int(&j, "active", dbres_int(r, 0, 7));
@@ -381,12 +349,7 @@ user_new_post(struct ctx *c)
 		rc = audit_write(c, "create", "user", id, form_num(c, UF_SITE),
 		    arena_printf(c->a, "%s %s (%s)", ctx_t(c, "audit.user_created"), username,
 		    form_str(c, UF_DISPLAY)), NULL, user_json(c, username, roles));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, arena_printf(c->a, "/admin/users/%lld", id));
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/admin/users/%lld", id));
 }
 
 /* GET /admin/users/:id (also after a refused edit, reset or (de)activation). */
@@ -464,12 +427,7 @@ user_edit_post(struct ctx *c)
 		rc = audit_write(c, "update", "user", c->ids[0], form_num(c, UF_SITE),
 		    arena_printf(c->a, "%s %s", ctx_t(c, "audit.user_updated"), dbres_str(r, 0, 1)),
 		    user_row_json(c, r), user_json(c, dbres_str(r, 0, 1), roles));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
 }
 
 /* POST /admin/users/:id/password: a new password the user must change at next sign-in. */
@@ -494,12 +452,7 @@ user_reset_post(struct ctx *c)
 		rc = audit_write(c, "reset_password", "user", c->ids[0], dbres_int(r, 0, 3),
 		    arena_printf(c->a, "%s %s", ctx_t(c, "audit.password_reset"), dbres_str(r, 0, 1)),
 		    NULL, NULL);
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "password_reset");
-	return resp_redirect(c, arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
+	return resp_commit(c, rc, "password_reset", arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
 }
 
 /* POST /admin/users/:id/active: disable (sessions end) or enable. */
@@ -535,12 +488,7 @@ user_active_post(struct ctx *c)
 		buf_free(&o.b);
 		buf_free(&n.b);
 	}
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/admin/users/%lld", c->ids[0]));
 }
 
 /* ---- sites ---- */
@@ -558,23 +506,15 @@ static const struct form_spec site_form = FORM_SPEC(site_fields);
 static int
 sites_list(struct ctx *c)
 {
+	static const char *const cols[] = { "ID", "CODE", "NAME", "ADDRESS", "PHONE", "N_USERS",
+	    "N_DEPTS" };
 	struct dbres *r;
 	tpl_dict *d = page_begin(c, "sites.tpl", "sites.title");
 	int rc = db_exec(c->db, c->a, S_SITES_LIST, &r, "");
 
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
-	for (size_t i = 0; i < r->nrows; i++) {
-		tpl_dict *row = tpl_section(d, "SITE");
-
-		tpl_set(row, "ID", dbres_str(r, i, 0));
-		tpl_set(row, "CODE", dbres_str(r, i, 1));
-		tpl_set(row, "NAME", dbres_str(r, i, 2));
-		tpl_set(row, "ADDRESS", dbres_str(r, i, 3));
-		tpl_set(row, "PHONE", dbres_str(r, i, 4));
-		tpl_set(row, "N_USERS", dbres_str(r, i, 5));
-		tpl_set(row, "N_DEPTS", dbres_str(r, i, 6));
-	}
+	page_rows(d, "SITE", r, cols);
 	return 200;
 }
 
@@ -656,12 +596,7 @@ site_post(struct ctx *c)
 		rc = audit_write(c, old ? "update" : "create", "site", id, id,
 		    arena_printf(c->a, "%s %s %s", ctx_t(c, old ? "audit.site_updated" :
 		    "audit.site_created"), code, name), old, site_json(c, code, name, addr, phone));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, "/admin/sites");
+	return resp_commit(c, rc, "saved", "/admin/sites");
 }
 
 /* ---- departments ---- */
@@ -775,12 +710,7 @@ dept_new_post(struct ctx *c)
 		    arena_printf(c->a, "%s %s", ctx_t(c, "audit.dept_created"),
 		    form_str(c, DF_NAME)), NULL,
 		    dept_json(c, form_str(c, DF_NAME), form_str(c, DF_PHONE), 1));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, ctx_has_role(c, ROLE_ADMIN) ?
+	return resp_commit(c, rc, "saved", ctx_has_role(c, ROLE_ADMIN) ?
 	    arena_printf(c->a, "/admin/departments?site=%lld", site) : "/admin/departments");
 }
 
@@ -830,12 +760,7 @@ dept_edit_post(struct ctx *c)
 		    form_str(c, DF_NAME)), dept_json(c, dbres_str(r, 0, 2), dbres_str(r, 0, 3),
 		    dbres_int(r, 0, 4)), dept_json(c, form_str(c, DF_NAME), form_str(c, DF_PHONE),
 		    active));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, "/admin/departments");
+	return resp_commit(c, rc, "saved", "/admin/departments");
 }
 
 /* ---- audit log ---- */

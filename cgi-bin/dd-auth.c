@@ -55,7 +55,6 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " WHERE success = 0 ORDER BY id DESC LIMIT 8",
 };
 
-#define DB_STATUS(rc) ((rc) == DB_EGONE ? 503 : 500)
 
 /* ---- sign-in ---- */
 
@@ -200,33 +199,17 @@ logout_post(struct ctx *c)
 /* ---- home: one panel per role the user has ---- */
 
 static int
-home_roles_text(struct ctx *c, unsigned roles, struct buf *b)
-{
-	for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
-		if (roles & role_table[i].bit) {
-			if (b->len)
-				buf_puts(b, "、");
-			buf_puts(b, ctx_t(c, role_table[i].msg_key));
-		}
-	return 0;
-}
-
-static int
 home_staff(struct ctx *c, tpl_dict *d)
 {
 	struct dbres *r;
 	int rc = db_exec(c->db, c->a, S_SITE_DEPTS, &r, "i", c->user.site_id);
 	tpl_dict *p = tpl_section(d, "PANEL_STAFF");
 
-	if (rc != DB_OK)
-		return rc;
-	for (size_t i = 0; i < r->nrows; i++) {
-		tpl_dict *row = tpl_section(p, "DEPT");
+	static const char *const cols[] = { "NAME", "PHONE" };
 
-		tpl_set(row, "NAME", dbres_str(r, i, 0));
-		tpl_set(row, "PHONE", dbres_str(r, i, 1));
-	}
-	return DB_OK;
+	if (rc == DB_OK)
+		page_rows(p, "DEPT", r, cols);
+	return rc;
 }
 
 static int
@@ -241,14 +224,10 @@ home_supervisor(struct ctx *c, tpl_dict *d)
 	tpl_set_int(p, "COUNT", (long long)r->nrows);
 	for (size_t i = 0; i < r->nrows; i++) {
 		tpl_dict *row = tpl_section(p, "PERSON");
-		struct buf b;
 
-		buf_init(&b);
-		home_roles_text(c, (unsigned)dbres_int(r, i, 1), &b);
 		tpl_set(row, "NAME", dbres_str(r, i, 0));
-		tpl_set(row, "ROLES", buf_cstr(&b));
+		tpl_set(row, "ROLES", roles_text(c, (unsigned)dbres_int(r, i, 1), "、", 0));
 		tpl_set(row, "PHONE", dbres_str(r, i, 2));
-		buf_free(&b);
 	}
 	return DB_OK;
 }
@@ -259,19 +238,11 @@ home_recent_changes(struct ctx *c, tpl_dict *p)
 	struct dbres *r;
 	int rc = db_exec(c->db, c->a, S_SITE_AUDIT, &r, "i", c->user.site_id);
 
-	if (rc != DB_OK)
-		return rc;
-	for (size_t i = 0; i < r->nrows; i++) {
-		tpl_dict *row = tpl_section(p, "CHANGE");
+	static const char *const cols[] = { "ID", "AT", "WHO", "SUMMARY" };
 
-		tpl_set(row, "ID", dbres_str(r, i, 0));
-		tpl_set(row, "AT", dbres_str(r, i, 1));
-		tpl_set(row, "WHO", dbres_str(r, i, 2));
-		tpl_set(row, "SUMMARY", dbres_str(r, i, 3));
-	}
-	if (r->nrows == 0)
+	if (rc == DB_OK && page_rows(p, "CHANGE", r, cols) == 0)
 		tpl_show(p, "NO_CHANGES");
-	return DB_OK;
+	return rc;
 }
 
 static int
@@ -293,6 +264,7 @@ home_site_counts(struct ctx *c, tpl_dict *p)
 static int
 home_admin(struct ctx *c, tpl_dict *d)
 {
+	static const char *const failure_cols[] = { "USERNAME", "IP", "AT" };
 	struct dbres *r;
 	tpl_dict *p = tpl_section(d, "PANEL_ADMIN");
 	int rc = db_exec(c->db, c->a, S_ADMIN_COUNTS, &r, "");
@@ -305,14 +277,7 @@ home_admin(struct ctx *c, tpl_dict *d)
 	tpl_set(p, "N_FAILED", dbres_str(r, 0, 3));
 	if ((rc = db_exec(c->db, c->a, S_ADMIN_FAILURES, &r, "")) != DB_OK)
 		return rc;
-	tpl_show(p, r->nrows ? "FAILURES" : "NO_FAILURES");
-	for (size_t i = 0; i < r->nrows; i++) {
-		tpl_dict *row = tpl_section(p, "FAILURE");
-
-		tpl_set(row, "USERNAME", dbres_str(r, i, 0));
-		tpl_set(row, "IP", dbres_str(r, i, 1));
-		tpl_set(row, "AT", dbres_str(r, i, 2));
-	}
+	tpl_show(p, page_rows(p, "FAILURE", r, failure_cols) ? "FAILURES" : "NO_FAILURES");
 	return DB_OK;
 }
 
@@ -387,12 +352,7 @@ me_post(struct ctx *c)
 		buf_free(&old.b);
 		buf_free(&new.b);
 	}
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "saved");
-	return resp_redirect(c, "/me");
+	return resp_commit(c, rc, "saved", "/me");
 }
 
 enum { PF_CURRENT, PF_NEW, PF_NEW2 };
@@ -442,19 +402,14 @@ pw_post(struct ctx *c)
 		return 500;
 	if ((rc = db_begin(c->db)) == DB_OK)
 		rc = db_exec(c->db, c->a, S_USER_SET_PW, NULL, "si", hash, c->user.id);
+	sodium_memzero(hash, sizeof(hash));
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, S_SESSIONS_OTHERS_DEL, NULL, "ib", c->user.id,
 		    c->token_hash, (size_t)crypto_hash_sha256_BYTES);
 	if (rc == DB_OK)
 		rc = audit_write(c, "password", "user", c->user.id, c->user.site_id,
 		    arena_printf(c->a, "%s: password changed", c->user.username), NULL, NULL);
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	sodium_memzero(hash, sizeof(hash));
-	if (rc != DB_OK)
-		return DB_STATUS(rc);
-	resp_flash(c, "password_changed");
-	return resp_redirect(c, "/");
+	return resp_commit(c, rc, "password_changed", "/");
 }
 
 /* ---- plumbing routes ---- */

@@ -31,12 +31,18 @@ enum role {
 #define R_PUBLIC    (1u << 30)  /* route needs no sign-in */
 #define R_NODB      (1u << 29)  /* route never touches the database */
 
+struct ctx;
+
 struct role_info {
 	unsigned    bit;
 	const char *code;      /* form value: staff, supervisor, ... */
 	const char *msg_key;   /* catalog key of its name */
 };
 extern const struct role_info role_table[5];
+#define ROLE_COUNT (sizeof(role_table) / sizeof(role_table[0]))
+/* The roles in bits as an arena string: their names in the request's language joined by
+ * sep, or (codes set) their codes joined by sep ("staff,manager"). */
+const char *roles_text(struct ctx *c, unsigned bits, const char *sep, int codes);
 extern const char *const role_codes[6];   /* NULL-terminated, for FT_MULTI choices */
 
 /* ---- declared validation (one table per form, indexed by the program's enum) ---- */
@@ -195,11 +201,21 @@ int         resp_redirect(struct ctx *c, const char *path);
 /* Sets a message (catalog key flash.<key>) shown on the next page. */
 void        resp_flash(struct ctx *c, const char *key);
 int         resp_text(struct ctx *c, int status, const char *text);
+/* The status for a failed database step: 503 when the server is gone, else 500. */
+#define DB_STATUS(rc) ((rc) == DB_EGONE ? 503 : 500)
+/* Ends a change: when rc is DB_OK, commits and redirects (303) to path with the flash
+ * message key (NULL for none); otherwise returns the error status (nothing was written:
+ * the core rolls the transaction back). */
+int         resp_commit(struct ctx *c, int rc, const char *flash, const char *path);
 
 /* ---- pages ---- */
 /* Starts a page: layout with template name (e.g. "home.tpl") as its body and the catalog
  * title key. Returns the body's dictionary (owned by the layout). */
 tpl_dict   *page_begin(struct ctx *c, const char *tpl, const char *title_key);
+/* Adds one repetition of section per result row, column i set as marker cols[i] (NULL
+ * skips a column). Returns the number of rows. */
+size_t      page_rows(tpl_dict *d, const char *section, const struct dbres *r,
+    const char *const *cols);
 /* Renders the error page for status into c (used by app.c, and by handlers for 4xx). */
 void        page_error(struct ctx *c, int status, const char *msg_key);
 /* The reason phrase of status ("Not Found"). */

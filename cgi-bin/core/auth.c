@@ -184,6 +184,22 @@ csrf_anon_token(struct ctx *c)
 	return tok;
 }
 
+const char *
+roles_text(struct ctx *c, unsigned bits, const char *sep, int codes)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	for (size_t i = 0; i < ROLE_COUNT; i++)
+		if (bits & role_table[i].bit)
+			buf_printf(&b, "%s%s", b.len ? sep : "",
+			    codes ? role_table[i].code : ctx_t(c, role_table[i].msg_key));
+	s = arena_strdup(c->a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
 int
 ctx_has_role(const struct ctx *c, unsigned roles)
 {

@@ -69,6 +69,18 @@ resp_text(struct ctx *c, int status, const char *text)
 	return status;
 }
 
+int
+resp_commit(struct ctx *c, int rc, const char *flash, const char *path)
+{
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (flash != NULL)
+		resp_flash(c, flash);
+	return resp_redirect(c, path);
+}
+
 char *
 url_encode(struct arena *a, const char *s)
 {
@@ -108,19 +120,10 @@ page_layout(struct ctx *c, const char *title)
 	tpl_set(d, "TITLE", title);
 	if (c->user.id != 0) {
 		tpl_dict *u = tpl_section(d, "SIGNED_IN");
-		struct buf roles;
 
 		tpl_set(u, "USER_NAME", c->user.display_name);
 		tpl_set(u, "SITE_NAME", c->user.site_name);
-		buf_init(&roles);
-		for (size_t i = 0; i < sizeof(role_table) / sizeof(role_table[0]); i++)
-			if (c->user.roles & role_table[i].bit) {
-				if (roles.len)
-					buf_puts(&roles, " · ");
-				buf_puts(&roles, ctx_t(c, role_table[i].msg_key));
-			}
-		tpl_set(u, "ROLE_NAMES", buf_cstr(&roles));
-		buf_free(&roles);
+		tpl_set(u, "ROLE_NAMES", roles_text(c, c->user.roles, " · ", 0));
 		for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
 			const struct nav_item *n = &nav_items[i];
 			tpl_dict *e;
@@ -145,6 +148,19 @@ page_layout(struct ctx *c, const char *title)
 		if (t != NULL)
 			tpl_set(tpl_section(d, "FLASH"), "MSG", t);
 	}
+}
+
+size_t
+page_rows(tpl_dict *d, const char *section, const struct dbres *r, const char *const *cols)
+{
+	for (size_t i = 0; i < r->nrows; i++) {
+		tpl_dict *row = tpl_section(d, section);
+
+		for (size_t k = 0; k < r->ncols; k++)
+			if (cols[k] != NULL)
+				tpl_set(row, cols[k], dbres_str(r, i, k));
+	}
+	return r->nrows;
 }
 
 tpl_dict *
