@@ -11,14 +11,15 @@ CXXFLAGS = -std=c++17 -O2 -g $(WARN) -Icgi-bin
 LDLIBS   = -lfcgi -lctemplate -lsodium -lqrencode $(DBLIBS) -lstdc++ -lpthread
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-CORE_C   = arena buf req conf i18n db form page auth audit app
-PROGRAMS = dd-auth dd-admin
+CORE_C   = arena buf req conf i18n db form page auth audit app number upload print
+# Every cgi-bin/dd-NAME.c (plus its cgi-bin/NAME/*.c, if any) is one FastCGI program.
+PROGRAMS = $(patsubst cgi-bin/%.c,%,$(wildcard cgi-bin/dd-*.c))
 BUILD    = build
 
 CORE_OBJ = $(CORE_C:%=$(BUILD)/obj/core/%.o) $(BUILD)/obj/core/tpl.o
 SAN_OBJ  = $(CORE_C:%=$(BUILD)/san/core/%.o) $(BUILD)/san/core/tpl.o
 BINS     = $(PROGRAMS:%=$(BUILD)/bin/fcgi/%) $(BUILD)/bin/ddsup
-HEADERS  = $(wildcard cgi-bin/core/*.h)
+HEADERS  = $(wildcard cgi-bin/core/*.h cgi-bin/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/test/%)
 
@@ -37,7 +38,10 @@ $(BUILD)/obj/core/tpl.o: cgi-bin/core/tpl.cc cgi-bin/core/tpl.h cgi-bin/core/buf
 $(BUILD)/obj/%.o: cgi-bin/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
-$(BUILD)/bin/fcgi/%: $(BUILD)/obj/%.o $(CORE_OBJ)
+# dd-NAME links the core and the modules of its area in cgi-bin/NAME/ (if any).
+.SECONDEXPANSION:
+AREA_OBJ = $(patsubst cgi-bin/%.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c))
+$(BUILD)/bin/fcgi/dd-%: $(BUILD)/obj/dd-%.o $$(call AREA_OBJ,$$*) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(LDLIBS)
 $(BUILD)/bin/ddsup: cgi-bin/ddsup.c
@@ -51,9 +55,15 @@ $(BUILD)/san/core/%.o: cgi-bin/core/%.c $(HEADERS)
 $(BUILD)/san/core/tpl.o: cgi-bin/core/tpl.cc cgi-bin/core/tpl.h
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -O1 $(SAN) -c $< -o $@
-$(BUILD)/test/%: tests/unit/%.c $(SAN_OBJ) tests/unit/unit.h
+$(BUILD)/san/%.o: cgi-bin/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(SAN_OBJ) $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) -O1 $(SAN) -c $< -o $@
+# test_NAME also links the modules of area NAME (cgi-bin/NAME/*.c), if there is one.
+SAN_AREA = $(filter-out $(SAN_OBJ),$(patsubst cgi-bin/%.c,$(BUILD)/san/%.o,$(wildcard cgi-bin/$(1)/*.c)))
+$(BUILD)/test/test_%: tests/unit/test_%.c $(SAN_OBJ) $$(call SAN_AREA,$$*) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(SAN_OBJ) $(call SAN_AREA,$*) \
+	    $(LDLIBS) -lcmocka
 
 unit: $(UNIT_BIN)
 	@rc=0; for t in $(UNIT_BIN); do \

@@ -412,6 +412,32 @@ pw_post(struct ctx *c)
 	return resp_commit(c, rc, "password_changed", "/");
 }
 
+/* ---- printed forms: the QR code's link ---- */
+
+/* GET /r/:number: the record a printed form's QR code (or a typed number) names. Works for
+ * ever; the record opens only for someone allowed to see it (another site's is 404). */
+static int
+record_open(struct ctx *c)
+{
+	const char *number = number_normalise(c->a, c->args[0]);
+	const struct number_kind *k;
+	struct dbres *r;
+	int rc;
+
+	if (!number_valid(number)) {
+		page_error(c, 404, "err.number_check");
+		return 404;
+	}
+	if ((rc = db_exec(c->db, c->a, DBQ_NUMBER_FIND, &r, "s", number)) != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 1)) ||
+	    (k = number_kind(dbres_str(r, 0, 0))) == NULL) {
+		page_error(c, 404, "err.number_unknown");
+		return 404;
+	}
+	return resp_redirect(c, arena_printf(c->a, k->url, dbres_int(r, 0, 2)));
+}
+
 /* ---- plumbing routes ---- */
 
 /* GET /_ok: the baseline for benchmarks: no session, no database, no template. */
@@ -440,6 +466,7 @@ static const struct route routes[] = {
 	{ "POST", "/me",          me_post,     ROLES_ALL, &me_form, me_show },
 	{ "GET",  "/me/password", pw_show,     ROLES_ALL, NULL, NULL },
 	{ "POST", "/me/password", pw_post,     ROLES_ALL, &pw_form, pw_show },
+	{ "GET",  "/r/:number",   record_open, ROLES_ALL, NULL, NULL },
 };
 
 int

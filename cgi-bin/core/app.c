@@ -39,25 +39,40 @@ ctx_t(const struct ctx *c, const char *key)
 }
 
 int
-route_match(const char *pattern, const char *path, long long *ids, size_t *nids)
+route_match(const char *pattern, const char *path, long long *ids, size_t *nids,
+    char args[][APP_ARG_MAX], size_t *nargs)
 {
 	const char *p = pattern, *q = path;
-	size_t n = 0;
+	size_t n = 0, na = 0;
 
 	while (*p && *q) {
-		if (p[0] == ':' ) {
-			long long v = 0;
-			size_t digits = 0;
+		if (p[0] == ':') {
+			const char *name = p + 1;
+			size_t nl = strcspn(name, "/"), len = strcspn(q, "/");
 
-			while (*p && *p != '/')
-				p++;
-			while (*q >= '0' && *q <= '9' && digits < 18) {
-				v = v * 10 + (*q - '0');
-				q++, digits++;
+			p = name + nl;
+			if (nl >= 2 && strncmp(name + nl - 2, "id", 2) == 0) {
+				/* :id, :user_id ...: a positive whole number */
+				long long v = 0;
+
+				if (len == 0 || len > 18 || strspn(q, "0123456789") != len ||
+				    n >= APP_MAX_IDS)
+					return 0;
+				for (size_t i = 0; i < len; i++)
+					v = v * 10 + (q[i] - '0');
+				if (v == 0)
+					return 0;
+				ids[n++] = v;
+			} else {
+				/* any other :name: one segment of letters, digits, - and _ */
+				if (len == 0 || len >= APP_ARG_MAX || na >= APP_MAX_IDS ||
+				    strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789-_") != len)
+					return 0;
+				memcpy(args[na], q, len);
+				args[na++][len] = '\0';
 			}
-			if (digits == 0 || (*q && *q != '/') || n >= APP_MAX_IDS || v == 0)
-				return 0;
-			ids[n++] = v;
+			q += len;
 			continue;
 		}
 		if (*p != *q)
@@ -67,6 +82,8 @@ route_match(const char *pattern, const char *path, long long *ids, size_t *nids)
 	if (*p || *q)
 		return 0;
 	*nids = n;
+	if (nargs != NULL)
+		*nargs = na;
 	return 1;
 }
 
@@ -101,7 +118,8 @@ app_read(struct ctx *c, FCGX_Request *r)
 		c->input_status = 400;
 	if (len == 0)
 		return;
-	if (len > c->conf->max_body_bytes) {
+	if (len > (ctype && strncasecmp(ctype, "multipart/form-data", 19) == 0 ?
+	    c->conf->max_upload_bytes : c->conf->max_body_bytes)) {
 		c->input_status = 413;
 		return;
 	}
@@ -175,9 +193,10 @@ app_dispatch(struct ctx *c)
 	for (size_t i = 0; i < c->app->nroutes; i++) {
 		const struct route *r = &c->app->routes[i];
 		long long ids[APP_MAX_IDS];
-		size_t nids = 0;
+		char args[APP_MAX_IDS][APP_ARG_MAX];
+		size_t nids = 0, nargs = 0;
 
-		if (!route_match(r->pattern, c->path, ids, &nids))
+		if (!route_match(r->pattern, c->path, ids, &nids, args, &nargs))
 			continue;
 		path_known = 1;
 		if (strstr(allow.len ? buf_cstr(&allow) : "", r->method) == NULL)
@@ -186,6 +205,8 @@ app_dispatch(struct ctx *c)
 			rt = r;
 			memcpy(c->ids, ids, sizeof(ids));
 			c->nids = nids;
+			memcpy(c->args, args, sizeof(args));
+			c->nargs = nargs;
 		}
 	}
 	c->route = rt;
@@ -262,7 +283,8 @@ app_send(struct ctx *c, FCGX_Request *r)
 
 		if (c->form.spec != NULL && c->page != NULL)
 			form_to_dict(c, c->page);
-		snprintf(key, sizeof(key), "%s/layout.tpl", i18n_langs[c->lang]);
+		snprintf(key, sizeof(key), "%s/%s", i18n_langs[c->lang],
+		    c->layout ? c->layout : "layout.tpl");
 		buf_reset(&c->out);
 		if (tpl_expand(key, c->dict, &c->out) != 0) {
 			fprintf(stderr, "%s: template expansion failed for %s\n", c->app->name,

@@ -18,6 +18,8 @@
 #include "i18n.h"
 #include "req.h"
 #include "tpl.h"
+#include "number.h"
+#include "upload.h"
 
 /* Roles are bits; a user has one or more. */
 enum role {
@@ -122,6 +124,7 @@ struct app {
 };
 
 #define APP_MAX_IDS 4
+#define APP_ARG_MAX 64
 
 struct ctx {
 	struct arena       *a;
@@ -132,8 +135,10 @@ struct ctx {
 	const char         *method, *path, *remote_addr, *user_agent;
 	struct kvlist       query, post, cookies;
 	struct uploadlist   files;
-	long long           ids[APP_MAX_IDS];  /* the :id parts of the path, in order */
+	long long           ids[APP_MAX_IDS];  /* the :id parts of the path (numbers), in order */
 	size_t              nids;
+	char                args[APP_MAX_IDS][APP_ARG_MAX]; /* other :name parts (codes) */
+	size_t              nargs;
 	const struct route *route;
 	struct form         form;
 	int                 input_status; /* 413 or 400 when the body could not be taken */
@@ -152,14 +157,18 @@ struct ctx {
 	tpl_dict           *page;        /* the body template's dictionary */
 	const char         *title;
 	const char         *flash;       /* flash key read from the cookie */
+	const char         *layout;      /* frame template; NULL: layout.tpl */
 };
 
 /* Runs the FastCGI loop; returns the process exit code. */
 int         app_main(const struct app *app);
 /* Handles one request already parsed into c (used by app_main and the tests). */
 void        app_dispatch(struct ctx *c);
-/* Matches path against pattern, filling ids; 1 on a match. */
-int         route_match(const char *pattern, const char *path, long long *ids, size_t *nids);
+/* Matches path against pattern; 1 on a match. A part ":id" (or any name ending in "id")
+ * matches a positive number, put in ids; any other ":name" matches one segment of
+ * letters, digits, - and _, copied into args. */
+int         route_match(const char *pattern, const char *path, long long *ids, size_t *nids,
+    char args[][APP_ARG_MAX], size_t *nargs);
 
 /* ---- input ---- */
 const char *ctx_query(const struct ctx *c, const char *name);
@@ -232,6 +241,23 @@ long long   page_pager(struct ctx *c, tpl_dict *d, long long total, long long pa
     long long per, const char *base);
 /* URL-encodes s into an arena string. */
 char       *url_encode(struct arena *a, const char *s);
+
+/* ---- printed forms ---- */
+/* The unified number of record (kind, id), assigning the next one of its day if it has none
+ * (inside the caller's transaction, or its own). day is "2026-11-23". *number gets an arena
+ * string. DB_OK or an error. */
+int         number_assign(struct ctx *c, const char *kind, long long site_id, long long id,
+    const char *day, const char **number);
+/* The number of (kind, id) or NULL if none was assigned. */
+int         number_lookup(struct ctx *c, const char *kind, long long id, const char **number);
+/* Starts a printed form: A4 frame (print.tpl) with the site, the form's title (its kind's),
+ * number, QR code to <base_url>/r/<number>, the copy mark from the second printing on, and
+ * the signature boxes. Records this printing. Returns the body's dictionary, NULL on a
+ * database error (*rc set). */
+tpl_dict   *print_begin(struct ctx *c, const char *tpl, const char *kind, const char *number,
+    int *rc);
+/* Adds a signature box with the catalog label key (填写人, 主管阅签 ...). */
+void        print_sign(struct ctx *c, const char *label_key, const char *name);
 
 /* ---- sign-in, sessions, CSRF ---- */
 /* Hashes a password with argon2id into out (crypto_pwhash_STRBYTES). 0 or -1. */

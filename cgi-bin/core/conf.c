@@ -15,6 +15,7 @@ conf_defaults(struct conf *c)
 	snprintf(c->template_dir, sizeof(c->template_dir), "templates");
 	snprintf(c->i18n_dir, sizeof(c->i18n_dir), "i18n");
 	c->max_body_bytes = 2 * 1024 * 1024;
+	c->max_upload_bytes = 20 * 1024 * 1024;
 	c->session_idle_minutes = 240;
 	c->login_max_failures = 5;
 	c->login_window_minutes = 15;
@@ -61,6 +62,7 @@ conf_set(struct conf *c, const char *k, const char *v)
 		return rc; \
 	}
 	NUM(max_body_bytes, 1024, 1L << 30);
+	NUM(max_upload_bytes, 1024, 1L << 30);
 	NUM(session_idle_minutes, 1, 60 * 24 * 30);
 	NUM(login_max_failures, 1, 1000);
 	NUM(login_window_minutes, 1, 24 * 60);

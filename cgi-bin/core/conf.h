@@ -13,7 +13,8 @@ struct conf {
 	char   upload_dir[256];
 	char   template_dir[256];
 	char   i18n_dir[256];
-	size_t max_body_bytes;
+	size_t max_body_bytes;     /* urlencoded forms */
+	size_t max_upload_bytes;   /* multipart forms (photos, scans) */
 	int    session_idle_minutes;
 	int    login_max_failures;
 	int    login_window_minutes;

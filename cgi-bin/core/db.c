@@ -46,6 +46,17 @@ static const char *const db_core_sql[DB_APP_FIRST] = {
 	[DBQ_AUDIT_ADD] =
 	    "INSERT INTO audit_log (user_id, site_id, action, entity, entity_id, summary,"
 	    " old_values, new_values, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[DBQ_NUMBER_OF] = "SELECT number FROM form_numbers WHERE kind = ? AND record_id = ?",
+	[DBQ_NUMBER_FIND] =
+	    "SELECT kind, site_id, record_id, prints FROM form_numbers WHERE number = ?",
+	[DBQ_NUMBER_NEXT] =
+	    "SELECT COALESCE(MAX(seq), 0) + 1 FROM form_numbers WHERE kind = ? AND day = ?"
+	    " FOR UPDATE",
+	[DBQ_NUMBER_ADD] =
+	    "INSERT INTO form_numbers (number, kind, site_id, record_id, day, seq)"
+	    " VALUES (?, ?, ?, ?, ?, ?)",
+	[DBQ_PRINT_ADD] = "INSERT INTO form_prints (number, user_id) VALUES (?, ?)",
+	[DBQ_PRINT_COUNT] = "SELECT COUNT(*) FROM form_prints WHERE number = ?",
 };
 
 struct db *

@@ -1,6 +1,8 @@
 /* i18n.c: see i18n.h. */
 #include "i18n.h"
 #include "arena.h"
+#include "buf.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,29 +58,74 @@ i18n_parse(struct i18n *cat, const char *lang, char *text)
 	return 0;
 }
 
-int
-i18n_load(struct i18n *cat, const char *dir, const char *lang)
+/* Appends the text of path to b. 0 or -1. */
+static int
+i18n_read(const char *path, struct buf *b)
 {
-	char path[512];
-	FILE *f;
-	long size;
-	char *text;
+	FILE *f = fopen(path, "r");
+	char chunk[8192];
+	size_t got;
 
-	snprintf(path, sizeof(path), "%s/%s.tsv", dir, lang);
-	if ((f = fopen(path, "r")) == NULL) {
+	if (f == NULL) {
 		fprintf(stderr, "i18n: cannot open %s\n", path);
 		return -1;
 	}
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	rewind(f);
-	if (size < 0 || (text = malloc((size_t)size + 1)) == NULL) {
-		fclose(f);
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(b, chunk, got);
+	fclose(f);
+	buf_putc(b, '\n');
+	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+i18n_load(struct i18n *cat, const char *dir, const char *lang)
+{
+	char suffix[32], path[1024], *names[256];
+	size_t n = 0, sl;
+	struct buf text;
+	struct dirent *de;
+	DIR *dh;
+	int rc = 0;
+
+	/* Every area has its own file: i18n/<area>.<lang>.tsv; all of them make one catalog. */
+	snprintf(suffix, sizeof(suffix), ".%s.tsv", lang);
+	sl = strlen(suffix);
+	if ((dh = opendir(dir)) == NULL) {
+		fprintf(stderr, "i18n: cannot open %s\n", dir);
 		return -1;
 	}
-	text[fread(text, 1, (size_t)size, f)] = '\0';
-	fclose(f);
-	return i18n_parse(cat, lang, text);
+	while ((de = readdir(dh)) != NULL && n < sizeof(names) / sizeof(names[0])) {
+		size_t l = strlen(de->d_name);
+
+		if (l > sl && strcmp(de->d_name + l - sl, suffix) == 0)
+			if ((names[n++] = strdup(de->d_name)) == NULL)
+				arena_oom();
+	}
+	closedir(dh);
+	qsort(names, n, sizeof(names[0]), name_cmp);
+	buf_init(&text);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (rc == 0)
+			rc = i18n_read(path, &text);
+		free(names[i]);
+	}
+	if (rc == 0 && n == 0) {
+		fprintf(stderr, "i18n: no *%s in %s\n", suffix, dir);
+		rc = -1;
+	}
+	if (rc != 0) {
+		buf_free(&text);
+		return -1;
+	}
+	/* The catalog takes the text over (its buffer is freed by i18n_free). */
+	return i18n_parse(cat, lang, text.data);
 }
 
 void

@@ -1,4 +1,5 @@
-/* i18n.h: message catalogs (i18n/<lang>.tsv: key TAB text), loaded once at start.
+/* i18n.h: message catalogs (i18n/<area>.<lang>.tsv: key TAB text; every area's file of a
+ * language makes one catalog), loaded once at start.
  * Simplified Chinese (zh-CN) is the default; English (en) is the second catalog. */
 #ifndef DD_I18N_H
 #define DD_I18N_H
@@ -19,7 +20,7 @@ struct i18n {
 enum { I18N_ZH = 0, I18N_EN = 1, I18N__MAX = 2 };
 extern const char *const i18n_langs[I18N__MAX];
 
-/* Loads dir/<lang>.tsv. Returns 0 or -1 (message on stderr). */
+/* Loads every dir/<area>.<lang>.tsv. Returns 0 or -1 (message on stderr; duplicate keys too). */
 int         i18n_load(struct i18n *cat, const char *dir, const char *lang);
 /* Parses text (taken over: freed by i18n_free) into cat. */
 int         i18n_parse(struct i18n *cat, const char *lang, char *text);

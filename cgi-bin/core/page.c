@@ -14,6 +14,8 @@ static const struct nav_item {
 	unsigned    roles;
 } nav_items[] = {
 	{ "/",                  "/",                  "nav.home",        ROLES_ALL },
+	{ "/log",               "/log",               "nav.log",         ROLES_ALL & ~ROLE_ADMIN },
+	{ "/roster",            "/roster",            "nav.roster",      ROLES_ALL },
 	{ "/admin/users",       "/admin/users",       "nav.users",       ROLE_ADMIN },
 	{ "/admin/sites",       "/admin/sites",       "nav.sites",       ROLE_ADMIN },
 	{ "/admin/departments", "/admin/departments", "nav.departments",

@@ -9,20 +9,26 @@ static void
 routes_match_literal_paths_and_numeric_ids(void **state)
 {
 	long long ids[APP_MAX_IDS];
-	size_t n = 0;
+	char args[APP_MAX_IDS][APP_ARG_MAX];
+	size_t n = 0, na = 0;
 
 	(void)state;
-	assert_true(route_match("/admin/users", "/admin/users", ids, &n));
+	assert_true(route_match("/admin/users", "/admin/users", ids, &n, args, &na));
 	assert_int_equal(n, 0);
-	assert_true(route_match("/admin/users/:id/password", "/admin/users/42/password", ids, &n));
+	assert_true(route_match("/admin/users/:id/password", "/admin/users/42/password", ids, &n, args, &na));
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], 42);
-	assert_false(route_match("/admin/users/:id", "/admin/users/new", ids, &n));
-	assert_false(route_match("/admin/users/:id", "/admin/users/0", ids, &n));
-	assert_false(route_match("/admin/users/:id", "/admin/users/12x", ids, &n));
-	assert_false(route_match("/admin/users/:id", "/admin/users/1/extra", ids, &n));
-	assert_false(route_match("/admin/users", "/admin/userss", ids, &n));
-	assert_false(route_match("/admin/users/:id", "/admin/users/99999999999999999999", ids, &n));
+	assert_false(route_match("/admin/users/:id", "/admin/users/new", ids, &n, args, &na));
+	assert_false(route_match("/admin/users/:id", "/admin/users/0", ids, &n, args, &na));
+	assert_false(route_match("/admin/users/:id", "/admin/users/12x", ids, &n, args, &na));
+	assert_false(route_match("/admin/users/:id", "/admin/users/1/extra", ids, &n, args, &na));
+	assert_false(route_match("/admin/users", "/admin/userss", ids, &n, args, &na));
+	assert_false(route_match("/admin/users/:id", "/admin/users/99999999999999999999", ids, &n, args, &na));
+	assert_true(route_match("/r/:number", "/r/RZ-20261123-01-K", ids, &n, args, &na));
+	assert_int_equal(na, 1);
+	assert_string_equal(args[0], "RZ-20261123-01-K");
+	assert_false(route_match("/r/:number", "/r/a.b", ids, &n, args, &na));
+	assert_false(route_match("/r/:number", "/r/", ids, &n, args, &na));
 }
 
 static void
