@@ -470,12 +470,12 @@ static const struct route routes[] = {
 };
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-auth", routes, sizeof(routes) / sizeof(routes[0]),
 		stmts, sizeof(stmts) / sizeof(stmts[0]),
 	};
 
-	return app_main(&app);
+	return app_main(argc, argv, &app);
 }

@@ -308,8 +308,30 @@ app_send(struct ctx *c, FCGX_Request *r)
 		FCGX_PutStr(c->out.data ? c->out.data : "", (int)c->out.len, o);
 }
 
+/* `PROGRAM --routes`: the route table, one line a route (METHOD PATTERN ROLES), for the
+ * access-control tests that walk every route. */
+static int
+app_print_routes(const struct app *app)
+{
+	for (size_t i = 0; i < app->nroutes; i++) {
+		const struct route *r = &app->routes[i];
+		const char *sep = "";
+
+		printf("%s %s ", r->method, r->pattern);
+		if (r->roles & R_PUBLIC)
+			printf("public");
+		for (size_t k = 0; k < ROLE_COUNT; k++)
+			if (r->roles & role_table[k].bit) {
+				printf("%s%s", sep, role_table[k].code);
+				sep = ",";
+			}
+		printf("%s\n", (r->roles & (R_PUBLIC | ROLES_ALL)) ? "" : "none");
+	}
+	return 0;
+}
+
 int
-app_main(const struct app *app)
+app_main(int argc, char **argv, const struct app *app)
 {
 	static struct conf conf;   /* read once; the process's configuration */
 	const char *path = getenv("DUTYDESK_CONF");
@@ -319,6 +341,8 @@ app_main(const struct app *app)
 	struct buf head, out;
 	struct db *db;
 
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0)
+		return app_print_routes(app);
 	conf_defaults(&conf);
 	if (conf_load(&conf, path ? path : "dutydesk.conf", err, sizeof(err)) != 0) {
 		fprintf(stderr, "%s: config: %s\n", app->name, err);

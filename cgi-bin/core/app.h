@@ -160,8 +160,9 @@ struct ctx {
 	const char         *layout;      /* frame template; NULL: layout.tpl */
 };
 
-/* Runs the FastCGI loop; returns the process exit code. */
-int         app_main(const struct app *app);
+/* Runs the FastCGI loop; returns the process exit code. With the one argument --routes it
+ * prints the route table instead (METHOD PATTERN ROLES per line). */
+int         app_main(int argc, char **argv, const struct app *app);
 /* Handles one request already parsed into c (used by app_main and the tests). */
 void        app_dispatch(struct ctx *c);
 /* Matches path against pattern; 1 on a match. A part ":id" (or any name ending in "id")
