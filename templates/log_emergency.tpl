@@ -81,8 +81,8 @@
   <h2>[[log.photos.add]]</h2>
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <div class="field{{#CAPTION_INVALID}} invalid{{/CAPTION_INVALID}}">
-    <label for="photos">[[log.photos.files]]</label>
-    <input id="photos" name="photos" type="file" accept="image/jpeg,image/png" multiple>
+    <label for="photo-files">[[log.photos.files]]</label>
+    <input id="photo-files" name="photos" type="file" accept="image/jpeg,image/png" multiple>
     {{#CAPTION_ERR}}<p class="field-error">{{MSG}}</p>{{/CAPTION_ERR}}
     <p class="hint">[[log.photos.hint]]</p>
   </div>

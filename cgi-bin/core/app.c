@@ -162,9 +162,11 @@ app_flash(struct ctx *c)
 
 	if (f == NULL || *f == '\0')
 		return;
+	/* Shown (and then deleted) by the next page rendered, not by a redirect in between. */
 	if (strspn(f, "abcdefghijklmnopqrstuvwxyz_") == strlen(f) && strlen(f) < 40)
 		c->flash = f;
-	resp_cookie(c, "dd_flash", "", 0);
+	else
+		resp_cookie(c, "dd_flash", "", 0);
 }
 
 static int

@@ -149,6 +149,8 @@ page_layout(struct ctx *c, const char *title)
 
 		if (t != NULL)
 			tpl_set(tpl_section(d, "FLASH"), "MSG", t);
+		resp_cookie(c, "dd_flash", "", 0);
+		c->flash = NULL;
 	}
 }
 
