@@ -20,6 +20,7 @@ enum stmt {
 	S_SITE_COUNTS,
 	S_ADMIN_COUNTS,
 	S_ADMIN_FAILURES,
+	S_LOG_SUMMARY,
 	S__END
 };
 
@@ -53,6 +54,14 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	[S_ADMIN_FAILURES - DB_APP_FIRST] =
 	    "SELECT username, ip, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM login_attempts"
 	    " WHERE success = 0 ORDER BY id DESC LIMIT 8",
+	/* The duty log at a glance: open items, days before today not yet signed, emergency
+	 * reports overdue. */
+	[S_LOG_SUMMARY - DB_APP_FIRST] =
+	    "SELECT (SELECT COUNT(*) FROM log_entries WHERE site_id = ? AND status = 'open'),"
+	    " (SELECT COUNT(*) FROM log_days WHERE site_id = ? AND status = 'open'"
+	    "   AND day < CURDATE()),"
+	    " (SELECT COUNT(*) FROM emergencies WHERE site_id = ? AND report_at IS NULL"
+	    "   AND NOW() >= report_due)",
 };
 
 
@@ -281,6 +290,30 @@ home_admin(struct ctx *c, tpl_dict *d)
 	return DB_OK;
 }
 
+/* The duty log's figures for everyone who works with it. */
+static int
+home_log(struct ctx *c, tpl_dict *d)
+{
+	struct dbres *r;
+	long long s = c->user.site_id;
+	tpl_dict *p;
+	int rc = db_exec(c->db, c->a, S_LOG_SUMMARY, &r, "iii", s, s, s);
+
+	if (rc != DB_OK)
+		return rc;
+	p = tpl_section(d, "PANEL_LOG");
+	tpl_set(p, "N_OPEN", dbres_str(r, 0, 0));
+	tpl_set(p, "N_UNSIGNED", dbres_str(r, 0, 1));
+	tpl_set(p, "N_OVERDUE", dbres_str(r, 0, 2));
+	if (dbres_int(r, 0, 1) > 0 && (c->user.roles & ROLE_MANAGER))
+		tpl_show(p, "SIGN_WAITING");
+	if (dbres_int(r, 0, 2) > 0)
+		tpl_show(p, "REPORTS_OVERDUE");
+	if (c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR))
+		tpl_show(p, "CAN_WRITE");
+	return DB_OK;
+}
+
 /* GET / */
 static int
 home_show(struct ctx *c)
@@ -289,6 +322,8 @@ home_show(struct ctx *c)
 	unsigned roles = c->user.roles;
 	int rc = DB_OK;
 
+	if (roles & (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR))
+		rc = home_log(c, d);
 	tpl_set(d, "USER_NAME", c->user.display_name);
 	tpl_set(d, "SITE_NAME", c->user.site_name);
 	if (rc == DB_OK && (roles & ROLE_STAFF))

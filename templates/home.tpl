@@ -2,6 +2,19 @@
 <h1>[[home.hello]]{{USER_NAME}}</h1>
 <p class="muted">{{SITE_NAME}}</p>
 <div class="panels">
+{{#PANEL_LOG}}
+<section id="panel-log" class="panel">
+  <h2>[[home.log.title]]</h2>
+  {{#REPORTS_OVERDUE}}<p class="notice" role="alert"><a href="/log/emergencies">[[home.log.overdue]] {{N_OVERDUE}}</a></p>{{/REPORTS_OVERDUE}}
+  {{#SIGN_WAITING}}<p class="notice"><a href="/log/days">[[home.log.unsigned]] {{N_UNSIGNED}}</a></p>{{/SIGN_WAITING}}
+  <dl class="figures">
+    <div><dt>[[home.log.open]]</dt><dd><a href="/log/entries?status=open">{{N_OPEN}}</a></dd></div>
+    <div><dt>[[home.log.days]]</dt><dd><a href="/log/days">{{N_UNSIGNED}}</a></dd></div>
+    <div><dt>[[home.log.reports]]</dt><dd><a href="/log/emergencies">{{N_OVERDUE}}</a></dd></div>
+  </dl>
+  <p>{{#CAN_WRITE}}<a class="btn" href="/log">[[home.log.write]]</a>{{/CAN_WRITE}} <a href="/log/entries">[[log.entries.title]]</a></p>
+</section>
+{{/PANEL_LOG}}
 {{#PANEL_STAFF}}
 <section id="panel-staff" class="panel">
   <h2>[[home.staff.title]]</h2>

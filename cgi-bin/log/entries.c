@@ -145,15 +145,13 @@ entry_check(struct ctx *c, long long allowed_category)
 {
 	struct dbres *r;
 	const char *at = arena_printf(c->a, "%s %s", form_str(c, EF_DATE), form_str(c, EF_TIME));
-	int rc = db_exec(c->db, c->a, S_CATEGORY_GET, &r, "i", form_num(c, EF_CATEGORY));
+	long long cat = form_num(c, EF_CATEGORY);
+	int rc = db_exec(c->db, c->a, S_ENTRY_CHECK, &r, "sii", at, cat, cat);
 
 	if (rc != DB_OK)
 		return rc;
-	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id ||
-	    (!dbres_int(r, 0, 3) && form_num(c, EF_CATEGORY) != allowed_category))
+	if (dbres_int(r, 0, 1) != c->user.site_id || (!dbres_int(r, 0, 2) && cat != allowed_category))
 		form_error(c, EF_CATEGORY, "err.choice");
-	if ((rc = db_exec(c->db, c->a, S_MINUTES_FROM_NOW, &r, "s", at)) != DB_OK)
-		return rc;
 	if (dbres_int(r, 0, 0) > 10)
 		form_error(c, EF_TIME, "log.err.future");
 	else if (dbres_int(r, 0, 0) < -2 * 24 * 60)
@@ -207,26 +205,20 @@ log_entry_new_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (!c->form.ok)
 		return log_entry_new_invalid(c);
-	/* Submitted before (double click, back button)? Then it is already written. */
-	if ((rc = db_exec(c->db, c->a, S_ENTRY_BY_KEY, &r, "s", key)) != DB_OK)
-		return DB_STATUS(rc);
-	if (r->nrows == 1)
-		return resp_redirect(c, arena_printf(c->a, "/log/entry/%s", dbres_str(r, 0, 0)));
+	/* A form submitted twice (double click, back button) hits the unique form_key below
+	 * and leads to the entry the first submission wrote. */
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return DB_STATUS(rc);
-	if (page_id == 0) {
-		rc = log_page_open_current(c, &page_id);
-		if (rc == DB_EFAIL && page_id == 0)
-			return 404;
-	} else {
-		rc = db_exec(c->db, c->a, S_PAGE_LOCK, &r, "i", page_id);
-		if (rc == DB_OK && (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id))
-			return 404;
-		if (rc == DB_OK && (strcmp(dbres_str(r, 0, 1), "signed") == 0 ||
-		    strcmp(dbres_str(r, 0, 0), "closed") == 0)) {
-			page_error(c, 403, "log.err.page_not_open");
-			return 403;
-		}
+	if (page_id == 0 && (rc = log_page_open_current(c, &page_id)) != DB_OK)
+		return rc == DB_EFAIL && page_id == 0 ? 404 : DB_STATUS(rc);
+	/* The page is locked while the entry is written: closing or signing waits for it. */
+	rc = db_exec(c->db, c->a, S_PAGE_LOCK, &r, "i", page_id);
+	if (rc == DB_OK && (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id))
+		return 404;
+	if (rc == DB_OK && (strcmp(dbres_str(r, 0, 1), "signed") == 0 ||
+	    strcmp(dbres_str(r, 0, 0), "closed") == 0)) {
+		page_error(c, 403, "log.err.page_not_open");
+		return 403;
 	}
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, S_ENTRY_NEW, &r, "iisissssssisns", c->user.site_id, page_id,
@@ -234,7 +226,7 @@ log_entry_new_post(struct ctx *c)
 		    form_str(c, EF_HANDLING), form_str(c, EF_FOLLOWUP), status,
 		    major ? "1" : "0", c->user.id, key, closed, status);
 	if (rc == DB_EDUP) {
-		/* The same form, a moment ago, in another request: it is written. */
+		/* The same form, submitted before: it is written already. */
 		db_rollback(c->db);
 		if ((rc = db_exec(c->db, c->a, S_ENTRY_BY_KEY, &r, "s", key)) != DB_OK || r->nrows != 1)
 			return DB_STATUS(rc);

@@ -100,6 +100,14 @@ log_page_open_current(struct ctx *c, long long *page_id)
 		return rc;
 	if (r->nrows != 1)
 		return DB_EFAIL;
+	/* Usually the page is open already: one look-up, no failed insert. */
+	if ((rc = db_exec(c->db, c->a, S_PAGE_FIND, &p, "isi", c->user.site_id,
+	    dbres_str(r, 0, NS_DAY), dbres_int(r, 0, NS_ID))) != DB_OK)
+		return rc;
+	if (p->nrows == 1) {
+		*page_id = dbres_int(p, 0, 0);
+		return DB_OK;
+	}
 	if ((rc = db_exec(c->db, c->a, S_DAY_GET_OR_NEW, &p, "is", c->user.site_id,
 	    dbres_str(r, 0, NS_DAY))) != DB_OK)
 		return rc;

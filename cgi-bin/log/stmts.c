@@ -113,6 +113,11 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	    " SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM log_categories WHERE site_id = ?",
 	Q(S_CATEGORY_UPDATE) = "UPDATE log_categories SET name = ?, active = ? WHERE id = ?",
 	Q(S_MINUTES_FROM_NOW) = "SELECT TIMESTAMPDIFF(MINUTE, NOW(), ?)",
+	/* For a new or changed entry, in one round trip: minutes from now to its time, and the
+	 * site and state of its category (0, 0 when there is no such category). */
+	Q(S_ENTRY_CHECK) = "SELECT TIMESTAMPDIFF(MINUTE, NOW(), ?),"
+	    " COALESCE((SELECT site_id FROM log_categories WHERE id = ?), 0),"
+	    " COALESCE((SELECT active FROM log_categories WHERE id = ?), 0)",
 	Q(S_ENTRY_NEW) = "INSERT INTO log_entries (site_id, page_id, occurred_at, category_id, location,"
 	    " what, handling, followup, status, major, written_by, form_key, closed_by, closed_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 'closed', NOW(), NULL))",
