@@ -101,6 +101,9 @@ sign_in() {
     echo "dd_session=$session"
 }
 
+# shellcheck source=scripts/bench-log.sh
+. "$ROOT/scripts/bench-log.sh"
+
 command -v wrk >/dev/null || die "wrk missing (scripts/deps.sh)"
 "$STACK" reset
 "$STACK" start
@@ -110,6 +113,12 @@ echo "bench-data: loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
     'SELECT CONCAT((SELECT COUNT(*) FROM users), " users, ", (SELECT COUNT(*) FROM units),
      " units, ", (SELECT COUNT(*) FROM audit_log), " audit rows")'))"
 
+start=$SECONDS
+"$STACK" sql -N -s <"$ROOT/scripts/bench-data-log.sql" >/dev/null || die "loading bench-data-log.sql"
+echo "bench-data: duty log loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+    'SELECT CONCAT((SELECT COUNT(*) FROM sites), " sites, ", (SELECT COUNT(*) FROM log_pages),
+     " shift pages, ", (SELECT COUNT(*) FROM log_entries), " log entries")'))"
+
 MANAGER_COOKIE=$(sign_in manager)
 
 bench_page baseline /_ok
@@ -117,3 +126,8 @@ bench_page home / "$MANAGER_COOKIE"
 # The lightest signed-in page: the session lookup is its only query.
 bench_page me /me "$MANAGER_COOKIE"
 bench_page audit /admin/audit "$MANAGER_COOKIE"
+
+# The duty log: its list (newest entries of the manager's site, a page of 50) and the
+# entry-creating POST.
+bench_page log-list /log/entries "$MANAGER_COOKIE"
+bench_log_create

@@ -211,8 +211,8 @@ log_entry_new_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (page_id == 0 && (rc = log_page_open_current(c, &page_id)) != DB_OK)
 		return rc == DB_EFAIL && page_id == 0 ? 404 : DB_STATUS(rc);
-	/* The page is locked while the entry is written: closing or signing waits for it. */
-	rc = db_exec(c->db, c->a, S_PAGE_LOCK, &r, "i", page_id);
+	/* The page is share-locked while the entry is written: closing or signing waits. */
+	rc = db_exec(c->db, c->a, S_PAGE_SHARE, &r, "i", page_id);
 	if (rc == DB_OK && (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id))
 		return 404;
 	if (rc == DB_OK && (strcmp(dbres_str(r, 0, 1), "signed") == 0 ||

@@ -16,7 +16,9 @@
 	" LEFT JOIN users cu ON cu.id = p.closed_by LEFT JOIN users ru ON ru.id = p.returned_by"
 
 /* Columns of an entry (enum EN_* in entries.c). */
-#define ENTRY_COLS "SELECT e.id, " DT("e.occurred_at") ", c.name, e.location, e.what, e.handling," \
+/* STRAIGHT_JOIN: start from the entries (by site and time, page or id) and look the rest up;
+ * left alone, the optimizer began a year of pages from log_days and sorted them all. */
+#define ENTRY_COLS "SELECT STRAIGHT_JOIN e.id, " DT("e.occurred_at") ", c.name, e.location, e.what, e.handling," \
 	" e.followup, e.status, e.major, w.display_name, COALESCE(cl.display_name, '')," \
 	" COALESCE(" DT("e.closed_at") ", ''), e.page_id, s.name, " D("d.day") "," \
 	" TIMESTAMPDIFF(MINUTE, e.occurred_at, NOW())," \
@@ -79,6 +81,10 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_PAGE_GET) = PAGE_COLS " WHERE p.id = ?",
 	Q(S_PAGE_LOCK) = "SELECT p.status, d.status, p.site_id, p.day_id, " DT("p.opened_at")
 	    " FROM log_pages p JOIN log_days d ON d.id = p.day_id WHERE p.id = ? FOR UPDATE",
+	/* Entries being written hold a shared lock: many at once, while closing, returning or
+	 * signing (exclusive) wait for them. */
+	Q(S_PAGE_SHARE) = "SELECT p.status, d.status, p.site_id, p.day_id, " DT("p.opened_at")
+	    " FROM log_pages p JOIN log_days d ON d.id = p.day_id WHERE p.id = ? LOCK IN SHARE MODE",
 	Q(S_PAGE_CLOSE) = "UPDATE log_pages SET status = 'closed', closed_by = ?, closed_at = NOW(),"
 	    " close_note = ? WHERE id = ? AND status IN ('open', 'returned')",
 	Q(S_PAGE_RETURN) = "UPDATE log_pages SET status = 'returned', returned_by = ?,"

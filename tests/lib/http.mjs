@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 
 const execFileP = promisify(execFile);
 
@@ -419,4 +420,89 @@ export async function poll(fn, { ms = 15000, every = 250 } = {}) {
 export function ymd(days = 0) {
   const d = new Date(Date.now() + 8 * 3600e3 + days * 86400e3);
   return d.toISOString().slice(0, 10);
+}
+
+// ------------------------------------------------------- clock, forms, files
+
+/**
+ * The database's clock (the site's time zone), shifted by `minutes`:
+ * { date: 'YYYY-MM-DD', time: 'HH:MM', at: 'YYYY-MM-DD HH:MM' }. Tests run at
+ * any hour: take "now" from here, never from node's clock.
+ */
+export async function serverNow(minutes = 0) {
+  const m = Math.trunc(Number(minutes));
+  const [[date, time]] = await sql(
+    `SELECT DATE_FORMAT(NOW() + INTERVAL ${m} MINUTE, '%Y-%m-%d'), DATE_FORMAT(NOW() + INTERVAL ${m} MINUTE, '%H:%i')`);
+  return { date, time, at: `${date} ${time}` };
+}
+
+/** The session's _csrf token (read once from `path`, then cached on the client). */
+export async function csrfToken(client, path = '/me') {
+  if (client._csrf) return client._csrf;
+  const r = await client.get(path);
+  const t = csrfFrom(r.text);
+  assert.ok(t, `no _csrf on ${path}: ${brief(r)}`);
+  client._csrf = t;
+  return t;
+}
+
+/**
+ * POST multipart/form-data: `fields` as for a form (arrays repeat), `files` a list of
+ * { field, name, type, data } (data a Buffer/Uint8Array).
+ */
+export function postMultipart(client, urlPath, fields = {}, files = []) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined || v === null) continue;
+    for (const x of [].concat(v)) fd.append(k, String(x));
+  }
+  for (const f of files) {
+    fd.append(f.field, new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.name);
+  }
+  return client.request('POST', urlPath, { body: fd });
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+
+/**
+ * A valid PNG (RGB, width x height; `seed` changes the pixels, so two seeds are two
+ * different pictures). `pad` adds a private ancillary chunk of that many bytes, to make
+ * a real picture of a chosen size.
+ */
+export function pngBytes({ width = 4, height = 4, seed = 0, pad = 0 } = {}) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      raw[o] = (x * 40 + seed * 7) & 0xff;
+      raw[o + 1] = (y * 40 + seed * 13) & 0xff;
+      raw[o + 2] = (seed * 31 + x * y) & 0xff;
+    }
+  }
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr)];
+  if (pad > 0) parts.push(pngChunk('prVt', Buffer.alloc(pad, 0x2a)));
+  parts.push(pngChunk('IDAT', zlib.deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0)));
+  return Buffer.concat(parts);
 }
