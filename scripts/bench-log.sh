@@ -37,7 +37,7 @@ function init(args)
 end
 function request()
   n = n + 1
-  local body = "_csrf=$csrf&form_key=" .. string.format("%08x%024x", tid, n) ..
+  local body = "_csrf=$csrf&form_key=" .. string.format("%06x%02x%024x", $(( ($$ * 131 + SECONDS) % 16777216 )), tid, n) ..
     "&occurred_date=$day&occurred_time=$tm&category_id=$cat&location=$run" ..
     "&what=bench+log-create&handling=&followup=&status=closed"
   return wrk.format("POST", "$page/entries", h, body)
