@@ -222,6 +222,10 @@ int         resp_commit(struct ctx *c, int rc, const char *flash, const char *pa
 /* Starts a page: layout with template name (e.g. "home.tpl") as its body and the catalog
  * title key. Returns the body's dictionary (owned by the layout). */
 tpl_dict   *page_begin(struct ctx *c, const char *tpl, const char *title_key);
+/* Fills the include marker {{>marker}} of d with template tpl (in the request's language);
+ * returns the included template's own dictionary (it sees only its own values and the
+ * globals, such as CSRF). */
+tpl_dict   *page_include(struct ctx *c, tpl_dict *d, const char *marker, const char *tpl);
 /* Adds one repetition of section per result row, column i set as marker cols[i] (NULL
  * skips a column). Returns the number of rows. */
 size_t      page_rows(tpl_dict *d, const char *section, const struct dbres *r,

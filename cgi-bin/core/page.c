@@ -152,6 +152,12 @@ page_layout(struct ctx *c, const char *title)
 	}
 }
 
+tpl_dict *
+page_include(struct ctx *c, tpl_dict *d, const char *marker, const char *tpl)
+{
+	return tpl_include(d, marker, tpl_key(c, tpl));
+}
+
 size_t
 page_rows(tpl_dict *d, const char *section, const struct dbres *r, const char *const *cols)
 {

@@ -1,0 +1,4 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="sheet-body">
+{{>RECORD}}
+</section>
