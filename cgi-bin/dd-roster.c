@@ -118,7 +118,7 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " WHERE e.month_id = ? AND e.version_to IS NULL ORDER BY e.day, e.id",
 	Q(S_ENTRIES_BEFORE) = "SELECT e.user_id, DATEDIFF(e.day, ?), e.shift_id"
 	    " FROM roster_entries e JOIN roster_months m ON m.id = e.month_id"
-	    " WHERE m.site_id = ? AND e.version_to IS NULL"
+	    " WHERE m.site_id = ? AND m.status = 'published' AND e.version_to IS NULL"
 	    " AND e.day >= DATE_SUB(?, INTERVAL 8 DAY) AND e.day < ?",
 	Q(S_ENTRY_INSERT) = "INSERT INTO roster_entries (month_id, day, shift_id, user_id,"
 	    " version_from) VALUES (?, ?, ?, ?, ?)",
@@ -154,7 +154,7 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " ON c.month_id = e.month_id AND c.version = COALESCE(e.version_to, e.version_from)"
 	    " JOIN shifts s ON s.id = e.shift_id JOIN users cu ON cu.id = c.user_id"
 	    " WHERE e.user_id = ? AND (e.version_from > 1 OR e.version_to IS NOT NULL)"
-	    " AND e.day >= DATE_SUB(CURDATE(), INTERVAL 7 DAY) ORDER BY c.at DESC, e.day LIMIT 20",
+	    " AND c.at >= DATE_SUB(NOW(), INTERVAL 30 DAY) ORDER BY c.at DESC, e.day LIMIT 20",
 	Q(S_REQ_INSERT) = "INSERT INTO roster_requests (site_id, month_id, kind, requester_id, day,"
 	    " shift_id, partner_id, other_day, other_shift_id, to_day, reason, created_by)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -588,24 +588,39 @@ change_plan(const struct month *m, const struct change *ch, struct roster_plan *
 	return 0;
 }
 
-/* Checks the rules for persons p and p2 after the change: their breaches into vs (the caller
- * frees it). Returns how many concern them, or -1 out of memory. */
+/* How many breaches in vs concern p or p2. */
+static int
+breaches_of(const struct roster_violations *vs, int p, int p2)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < vs->n; i++)
+		n += violation_of(&vs->v[i], p) || violation_of(&vs->v[i], p2);
+	return n;
+}
+
+/* Checks the rules for persons p and p2 after the change: every breach after it into vs (the
+ * caller frees it). Returns how many more breaches concern them than before the change (0:
+ * the change makes nothing worse), or -1 out of memory. */
 static int
 change_breaches(const struct month *m, const struct change *ch, int p, int p2,
     struct roster_violations *vs)
 {
+	struct roster_violations was = { 0 };
 	struct roster_plan after;
-	int n = 0;
+	int n;
 
 	memset(vs, 0, sizeof(*vs));
-	if (change_plan(m, ch, &after) != 0 || roster_check(&m->in, &after, vs) != 0) {
+	if (change_plan(m, ch, &after) != 0 || roster_check(&m->in, &after, vs) != 0 ||
+	    roster_check(&m->in, &m->plan, &was) != 0) {
 		roster_plan_free(&after);
+		roster_violations_free(&was);
 		return -1;
 	}
 	roster_plan_free(&after);
-	for (size_t i = 0; i < vs->n; i++)
-		n += violation_of(&vs->v[i], p) || violation_of(&vs->v[i], p2);
-	return n;
+	n = breaches_of(vs, p, p2) - breaches_of(&was, p, p2);
+	roster_violations_free(&was);
+	return n > 0 ? n : 0;
 }
 
 /* Writes the change in the open transaction: in place for a draft, as a new version with who,
@@ -1630,12 +1645,13 @@ req_change(const struct month *m, const struct dbres *r, long long substitute,
 	return NULL;
 }
 
-enum { DF_SUBSTITUTE, DF_DECISION };
+enum { DF_SUBSTITUTE, DF_DECISION, DF_COMMENT };
 static const struct field decide_fields[] = {
 	[DF_SUBSTITUTE] = { "substitute_id", FT_INT, 0, 0, 1000000000, NULL,
 	    "roster.field.substitute" },
 	[DF_DECISION]   = { "decision_reason", FT_TEXT, 0, 0, 200, NULL,
-	    "roster.field.decision" },
+	    "roster.field.reject_reason" },
+	[DF_COMMENT]    = { "comment", FT_TEXT, 0, 0, 200, NULL, "roster.field.decision" },
 };
 static const struct form_spec decide_form = FORM_SPEC(decide_fields);
 
@@ -1757,7 +1773,7 @@ req_approve_post(struct ctx *c)
 		    "leave", dbres_str(r, 0, RQ_REASON), c->ids[0]);
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, S_REQ_DECIDE, NULL, "sisni", "approved", c->user.id,
-		    form_str(c, DF_DECISION), form_num(c, DF_SUBSTITUTE), c->ids[0]);
+		    form_str(c, DF_COMMENT), form_num(c, DF_SUBSTITUTE), c->ids[0]);
 	if (rc == DB_OK)
 		rc = audit_write(c, "approve", "roster_request", c->ids[0], m.site_id,
 		    fmt(c, "roster.audit.approved", "id", dbres_str(r, 0, RQ_ID), NULL), NULL, NULL);

@@ -4,11 +4,6 @@
   <h1>[[roster.holidays.title]] {{YEAR}}</h1>
   <p><a href="/roster/holidays?year={{PREV}}">{{PREV}}</a> · <a href="/roster/holidays?year={{NEXT}}">{{NEXT}}</a></p>
 </div>
-{{#EMPTY}}<p class="empty">[[roster.holidays.empty]]</p>{{/EMPTY}}
-<table class="list">
-  <thead><tr><th>[[roster.field.day]]</th><th>[[roster.field.holiday_kind]]</th><th>[[roster.field.holiday_name]]</th><th>[[roster.field.statutory]]</th><th></th></tr></thead>
-  <tbody>{{#HOLIDAY}}<tr><td class="num">{{DAY}}</td><td>{{KIND}}</td><td>{{NAME}}</td><td>{{#STATUTORY}}[[roster.yes]]{{/STATUTORY}}</td><td>{{#ADMIN}}<form method="post" action="/roster/holidays/delete" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="day" value="{{DAY}}"><button type="submit" class="btn-link">[[roster.delete]]</button></form>{{/ADMIN}}</td></tr>{{/HOLIDAY}}</tbody>
-</table>
 {{#ADMIN}}
 <form method="post" action="/roster/holidays/new" class="form" novalidate>
   <input type="hidden" name="_csrf" value="{{CSRF}}">
@@ -34,3 +29,8 @@
   <p class="actions"><button type="submit" class="btn">[[action.create]]</button></p>
 </form>
 {{/ADMIN}}
+{{#EMPTY}}<p class="empty">[[roster.holidays.empty]]</p>{{/EMPTY}}
+<table class="list">
+  <thead><tr><th>[[roster.field.day]]</th><th>[[roster.field.holiday_kind]]</th><th>[[roster.field.holiday_name]]</th><th>[[roster.field.statutory]]</th><th></th></tr></thead>
+  <tbody>{{#HOLIDAY}}<tr><td class="num">{{DAY}}</td><td>{{KIND}}</td><td>{{NAME}}</td><td>{{#STATUTORY}}[[roster.yes]]{{/STATUTORY}}</td><td>{{#ADMIN}}<form method="post" action="/roster/holidays/delete" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="day" value="{{DAY}}"><button type="submit" class="btn-link">[[roster.delete]]</button></form>{{/ADMIN}}</td></tr>{{/HOLIDAY}}</tbody>
+</table>

@@ -32,16 +32,16 @@
   {{/LEAVE}}
   {{#SUBSTITUTE_ID_ERR}}<p class="field-error" id="substitute_id-err">{{MSG}}</p>{{/SUBSTITUTE_ID_ERR}}
   <div class="field">
-    <label for="decision_reason">[[roster.field.decision]]</label>
-    <input id="decision_reason" name="decision_reason" value="{{DECISION_REASON}}">
+    <label for="comment">[[roster.field.decision]]</label>
+    <input id="comment" name="comment" value="{{COMMENT}}">
   </div>
   <p class="actions"><button type="submit" class="btn">[[roster.approve]]</button></p>
 </form>
 <form method="post" action="/roster/requests/{{ID}}/reject" class="form" novalidate>
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <div class="field{{#DECISION_REASON_INVALID}} invalid{{/DECISION_REASON_INVALID}}">
-    <label for="reject_reason">[[roster.field.reject_reason]]</label>
-    <input id="reject_reason" name="decision_reason" value=""{{#DECISION_REASON_INVALID}} aria-invalid="true" aria-describedby="decision_reason-err"{{/DECISION_REASON_INVALID}}>
+    <label for="decision_reason">[[roster.field.reject_reason]]</label>
+    <input id="decision_reason" name="decision_reason" value="{{DECISION_REASON}}"{{#DECISION_REASON_INVALID}} aria-invalid="true" aria-describedby="decision_reason-err"{{/DECISION_REASON_INVALID}}>
     {{#DECISION_REASON_ERR}}<p class="field-error" id="decision_reason-err">{{MSG}}</p>{{/DECISION_REASON_ERR}}
   </div>
   <p class="actions"><button type="submit" class="btn secondary">[[roster.reject]]</button></p>
