@@ -117,3 +117,6 @@ bench_page home / "$MANAGER_COOKIE"
 # The lightest signed-in page: the session lookup is its only query.
 bench_page me /me "$MANAGER_COOKIE"
 bench_page audit /admin/audit "$MANAGER_COOKIE"
+# The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
+ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
+echo "bench: roster-generate ms=$ROSTER_MS"
