@@ -95,3 +95,11 @@ bench: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# roster: the generator's timing for `make bench` (60 staff x 3 shifts x 31 days).
+ROSTER_BENCH = $(BUILD)/bin/roster-bench
+build: $(ROSTER_BENCH)
+$(ROSTER_BENCH): cgi-bin/roster/bench/roster_bench.c cgi-bin/roster/roster.c cgi-bin/roster/roster.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) -Icgi-bin -o $@ $< cgi-bin/roster/roster.c
+# roster end

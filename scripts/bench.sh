@@ -131,3 +131,7 @@ bench_page audit /admin/audit "$MANAGER_COOKIE"
 # entry-creating POST.
 bench_page log-list /log/entries "$MANAGER_COOKIE"
 bench_log_create
+
+# The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
+ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
+echo "bench: roster-generate ms=$ROSTER_MS"
