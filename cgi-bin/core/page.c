@@ -196,6 +196,7 @@ static const struct {
 	{ 403, "Forbidden",             "err.403.title", "err.403.msg" },
 	{ 404, "Not Found",             "err.404.title", "err.404.msg" },
 	{ 405, "Method Not Allowed",    "err.405.title", "err.405.msg" },
+	{ 409, "Conflict",              "err.409.title", "err.409.msg" },
 	{ 413, "Payload Too Large",     "err.413.title", "err.413.msg" },
 	{ 500, "Internal Server Error", "err.500.title", "err.500.msg" },
 	{ 503, "Service Unavailable",   "err.503.title", "err.503.msg" },
@@ -210,7 +211,7 @@ page_error(struct ctx *c, int status, const char *msg_key)
 	for (i = 0; i < n - 1 && page_errors[i].status != status; i++)
 		;
 	if (page_errors[i].status != status)
-		i = 4 + 1;  /* 500 */
+		i = n - 2;  /* 500 */
 	d = page_begin(c, "error.tpl", page_errors[i].title_key);
 	tpl_set(d, "ERR_TITLE", c->title);
 	tpl_set(d, "ERR_MSG", ctx_t(c, msg_key ? msg_key : page_errors[i].msg_key));

@@ -166,9 +166,8 @@ log_day_sign_post(struct ctx *c)
 	    (rc = db_exec(c->db, c->a, S_DAY_LOCK, &r, "i", c->ids[0])) != DB_OK)
 		return DB_STATUS(rc);
 	if (strcmp(dbres_str(r, 0, 2), "signed") == 0) {
-		form_error(c, GF_COMMENT, "log.err.already_signed");
-		db_rollback(c->db);
-		return log_day_show(c);
+		page_error(c, 409, "log.err.already_signed");
+		return 409;
 	}
 	if ((rc = db_exec(c->db, c->a, S_DAY_PAGES_UNCLOSED, &n, "i", c->ids[0])) != DB_OK)
 		return DB_STATUS(rc);
@@ -218,9 +217,8 @@ log_page_return_post(struct ctx *c)
 	    (rc = db_exec(c->db, c->a, S_PAGE_LOCK, &r, "i", page_id)) != DB_OK)
 		return DB_STATUS(rc);
 	if (strcmp(dbres_str(r, 0, 1), "signed") == 0 || strcmp(dbres_str(r, 0, 0), "closed") != 0) {
-		form_error(c, RF_REASON, "log.err.cannot_return");
-		db_rollback(c->db);
-		return log_day_show(c);
+		page_error(c, 409, "log.err.cannot_return");
+		return 409;
 	}
 	rc = db_exec(c->db, c->a, S_PAGE_RETURN, NULL, "isi", c->user.id, form_str(c, RF_REASON),
 	    page_id);

@@ -384,9 +384,8 @@ log_entry_correct_post(struct ctx *c)
 	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 0)))
 		return 404;
 	if (strcmp(dbres_str(r, 0, 3), "signed") != 0) {
-		form_error(c, XF_FIELD, "log.err.not_signed");
-		db_rollback(c->db);
-		return log_entry_show(c);
+		page_error(c, 409, "log.err.not_signed");
+		return 409;
 	}
 	/* The text being corrected: the latest correction of that field, else the original. */
 	col = strcmp(field, "location") == 0 ? 4 : strcmp(field, "what") == 0 ? 5 :

@@ -35,14 +35,14 @@ page_entry_form(struct ctx *c, tpl_dict *d, const char *action, const char *toda
 	return rc;
 }
 
-/* The items handed to a page (opened at opened_at; page_id 0 for a page not yet open). */
+/* The items handed to a page (page_id 0 for the current page not yet open). */
 static int
-page_carried(struct ctx *c, tpl_dict *d, long long page_id, const char *opened_at)
+page_carried(struct ctx *c, tpl_dict *d, long long page_id)
 {
 	struct dbres *r;
 	long long s = c->user.site_id;
-	int rc = db_exec(c->db, c->a, S_CARRIED, &r, "iisiiss", s, page_id, opened_at, s, page_id,
-	    opened_at, opened_at);
+	int rc = db_exec(c->db, c->a, S_CARRIED, &r, "iiiiiii", s, page_id, page_id, s, page_id,
+	    page_id, page_id);
 
 	if (rc != DB_OK)
 		return rc;
@@ -84,7 +84,7 @@ log_home(struct ctx *c)
 		    dbres_str(r, 0, NS_TIME));
 	}
 	if (rc == DB_OK)
-		rc = page_carried(c, d, 0, "9999-12-31 23:59");
+		rc = page_carried(c, d, 0);
 	return rc == DB_OK ? 200 : DB_STATUS(rc);
 }
 
@@ -224,7 +224,7 @@ log_page_show(struct ctx *c)
 		if (dbres_int(s, i, 1))
 			tpl_show(p, "LEAD");
 	}
-	rc = page_carried(c, d, id, dbres_str(r, 0, PG_OPENED_AT));
+	rc = page_carried(c, d, id);
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, S_ENTRIES_OF_PAGE, &e, "i", id);
 	if (rc == DB_OK) {

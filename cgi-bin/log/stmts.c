@@ -98,12 +98,15 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	    " VALUES (?, ?, ?)",
 	Q(S_ENTRIES_OF_PAGE) = ENTRY_COLS " WHERE e.page_id = ? ORDER BY e.occurred_at, e.id",
 	Q(S_ENTRIES_OF_DAY) = ENTRY_COLS " WHERE p.day_id = ? ORDER BY e.occurred_at, e.id",
-	/* Items handed to a page: written on an earlier page and still open when it opened
-	 * (open now, or closed since then: shown with who closed them and when). */
-	Q(S_CARRIED) = ENTRY_COLS " WHERE e.site_id = ? AND e.page_id <> ? AND e.created_at < ?"
-	    " AND e.status = 'open'"
-	    " UNION ALL " ENTRY_COLS " WHERE e.site_id = ? AND e.page_id <> ? AND e.created_at < ?"
-	    " AND e.status = 'closed' AND e.closed_at >= ?"
+	/* Items handed to a page: written on an earlier page (one opened before it, even if the
+	 * entry was written after: a handover overlap) and still open, or closed since the page
+	 * opened (shown with who closed them and when). Page 0: the page not opened yet. */
+	Q(S_CARRIED) = ENTRY_COLS " WHERE e.site_id = ? AND e.page_id <> ? AND e.status = 'open'"
+	    " AND p.opened_at < COALESCE((SELECT x.opened_at FROM log_pages x WHERE x.id = ?),"
+	    "   NOW() + INTERVAL 1 DAY)"
+	    " UNION ALL " ENTRY_COLS " WHERE e.site_id = ? AND e.page_id <> ? AND e.status = 'closed'"
+	    " AND p.opened_at < (SELECT x.opened_at FROM log_pages x WHERE x.id = ?)"
+	    " AND e.closed_at >= (SELECT x.opened_at FROM log_pages x WHERE x.id = ?)"
 	    " ORDER BY 2, 1",
 	/* Open items a closing page must hand over: its own and those handed to it. */
 	Q(S_PAGE_OPEN_ENTRIES) = "SELECT e.id, e.what FROM log_entries e"

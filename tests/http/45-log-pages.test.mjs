@@ -32,7 +32,7 @@ async function spareDay(site) {
 }
 
 /** A log day of its own and a page of shift `shiftName` on it, opened by `opener`. */
-async function makePage(site, shiftName, opener = 'staff1', dayId = null) {
+async function makePage(site, shiftName, opener = 'staff1', dayId = null, openedAgo = 0) {
   let day;
   if (!dayId) {
     day = await spareDay(site);
@@ -41,8 +41,8 @@ async function makePage(site, shiftName, opener = 'staff1', dayId = null) {
     day = await sqlOne(`SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM log_days WHERE id=${dayId}`);
   }
   const id = await sqlOne(
-    `INSERT INTO log_pages (site_id, day_id, shift_id, opened_by, lead_id)
-       SELECT ${site}, ${dayId}, s.id, u.id, u.id FROM shifts s, users u
+    `INSERT INTO log_pages (site_id, day_id, shift_id, opened_by, lead_id, opened_at)
+       SELECT ${site}, ${dayId}, s.id, u.id, u.id, NOW() - INTERVAL ${Number(openedAgo)} MINUTE FROM shifts s, users u
         WHERE s.site_id=${site} AND s.name=${q(shiftName)} AND u.username=${q(opener)};
      SELECT LAST_INSERT_ID();`);
   await sql(`INSERT INTO log_page_staff (page_id, user_id, is_lead) SELECT ${id}, id, 1 FROM users WHERE username=${q(opener)}`);
@@ -55,6 +55,13 @@ async function entryFields(over = {}) {
     occurred_date: now.date, occurred_time: now.time, category_id: over.category_id, location: '1 栋大堂',
     what: '测试记录 ' + uniq(''), handling: '', followup: '', status: 'open', form_key: formKey(), ...over,
   };
+}
+
+/** Makes entries look written `minutes` ago (a page of an earlier shift). */
+async function backdate(ids, minutes) {
+  const m = Number(minutes);
+  await sql(`UPDATE log_entries SET created_at = NOW() - INTERVAL ${m} MINUTE,
+    closed_at = IF(closed_at IS NULL, NULL, NOW() - INTERVAL ${m} MINUTE) WHERE id IN (${ids.join(',')})`);
 }
 
 /** Writes an entry through the page's form; asserts 303 to the page; returns { id, fields }. */
@@ -465,50 +472,60 @@ describe('carry-over and closing a page', T, () => {
   });
 
   test('open items appear on later pages as carried items with their age until closed; a closed one shows who closed it', async () => {
-    const p1 = await makePage(ch, '早班');
+    // The earlier shift: opened 3 hours ago, its entries written 2 hours ago.
+    const p1 = await makePage(ch, '早班', 'staff1', null, 180);
     const open1 = await writeEntry(staff1, p1.id, { category_id: CAT['客户投诉电话'], what: '3-0502 投诉楼上漏水 ' + uniq('') });
     const done1 = await writeEntry(staff1, p1.id, { category_id: CAT['巡查'], what: '巡查正常 ' + uniq(''), status: 'closed' });
+    await backdate([open1.id, done1.id], 120);
     const r = await closePage(staff1, p1.id, { note: '漏水待工程部处理' });
     assertRedirect(r, '/log');
     const [[st, closer, note]] = await sql(`SELECT p.status, u.username, p.close_note FROM log_pages p JOIN users u ON u.id=p.closed_by WHERE p.id=${p1.id}`);
     assert.deepEqual([st, closer, note], ['closed', 'staff1', '漏水待工程部处理']);
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM log_carryovers WHERE from_page_id=${p1.id} AND entry_id=${open1.id}`), '1', 'carry-over recorded');
-    await new Promise((res) => setTimeout(res, 1100)); // the next page opens a second later
-    const p2 = await makePage(ch, '中班', 'staff2', p1.dayId);
+    // The next shift's page, opened an hour ago.
+    const p2 = await makePage(ch, '中班', 'staff2', p1.dayId, 60);
     const page2 = await staff2.get(`/log/page/${p2.id}`);
     assertPage(page2, 200, '上一班移交的未完成事项');
     const carried = carriedHtml(page2.text);
     assert.ok(carried.includes(`id="entry-${open1.id}"`), 'the open item is carried');
     assert.ok(!carried.includes(`id="entry-${done1.id}"`), 'the closed item is not');
-    assert.match(textOf(entryHtml(carried, open1.id)), /已过 \d+ (分钟|小时)/, 'its age');
+    assert.match(textOf(entryHtml(carried, open1.id)), /未完成[\s\S]*已过 \d+ (分钟|小时)/, 'open, with its age');
     assert.ok(carryBoxes(page2.text).includes(open1.id), 'the next page must hand it on again');
     // Closed on the next shift: still shown there, with who closed it and when.
     const ok = await staff2.post(`/log/entry/${open1.id}`, { ...open1.fields, status: 'closed', followup: '工程部已修复', _csrf: await csrfToken(staff2) });
     assertRedirect(ok, `/log/entry/${open1.id}`);
-    const again = carriedHtml((await staff2.get(`/log/page/${p2.id}`)).text);
-    const art = textOf(entryHtml(again, open1.id));
+    const after = await staff2.get(`/log/page/${p2.id}`);
+    const art = textOf(entryHtml(carriedHtml(after.text), open1.id));
     assert.ok(art.includes('已完成') && /已由 王芳 \d{4}-\d\d-\d\d \d\d:\d\d/.test(art), `closed item shows 已由 王芳 <time>: ${art}`);
-    assert.ok(!carryBoxes((await staff2.get(`/log/page/${p2.id}`)).text).includes(open1.id), 'no longer to be handed on');
-    await new Promise((res) => setTimeout(res, 1100));
-    const p3 = await makePage(ch, '夜班', 'staff1', p1.dayId);
-    assert.ok(!carriedHtml((await staff1.get(`/log/page/${p3.id}`)).text).includes(`id="entry-${open1.id}"`), 'a page opened after it was closed does not carry it');
+    assert.ok(!carryBoxes(after.text).includes(open1.id), 'no longer to be handed on');
   });
 
   test('a carried open item stays on every later page until closed (nothing is lost between shifts)', async () => {
-    const p1 = await makePage(ch, '早班');
+    const p1 = await makePage(ch, '早班', 'staff1', null, 300);
     const e = await writeEntry(staff1, p1.id, { category_id: CAT['迁入迁出'], what: '4-1101 搬家未完 ' + uniq('') });
+    await backdate([e.id], 280);
     assertRedirect(await closePage(staff1, p1.id), '/log');
-    await new Promise((res) => setTimeout(res, 1100));
-    const p2 = await makePage(ch, '中班', 'staff2', p1.dayId);
+    const p2 = await makePage(ch, '中班', 'staff2', p1.dayId, 200);
+    const none = await staff2.post(`/log/page/${p2.id}/close`, { note: '', _csrf: await csrfToken(staff2) });
+    assertPage(none, 200, '还有未完成事项没有勾选移交');
     assertRedirect(await closePage(staff2, p2.id), '/log');
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM log_carryovers WHERE entry_id=${e.id}`), '2', 'handed on twice');
-    await new Promise((res) => setTimeout(res, 1100));
-    const p3 = await makePage(ch, '夜班', 'staff1', p1.dayId);
+    const p3 = await makePage(ch, '夜班', 'staff1', p1.dayId, 100);
     const page3 = await staff1.get(`/log/page/${p3.id}`);
     assert.ok(carriedHtml(page3.text).includes(`id="entry-${e.id}"`), 'still carried on the third page');
-    const home = await staff1.get('/');
-    assert.equal(home.status, 200);
+    assert.ok(carryBoxes(page3.text).includes(e.id), 'and to be handed on by it');
   });
+
+  test('an open item written on the previous page after the next page was opened (handover overlap) is carried to the next page',
+    { todo: 'BUG: S_CARRIED only takes entries created before the next page opened (and compares with opened_at cut to the minute)' }, async () => {
+      const p1 = await makePage(ch, '早班', 'staff1', null, 120);
+      const p2 = await makePage(ch, '中班', 'staff2', p1.dayId, 5);
+      const e = await writeEntry(staff1, p1.id, { category_id: CAT['巡查'], what: '交接时发现的漏水 ' + uniq('') });
+      assertRedirect(await closePage(staff1, p1.id), '/log');
+      assert.equal(await sqlOne(`SELECT COUNT(*) FROM log_carryovers WHERE entry_id=${e.id}`), '1', 'ticked as carried');
+      const page2 = await staff2.get(`/log/page/${p2.id}`);
+      assert.ok(carriedHtml(page2.text).includes(`id="entry-${e.id}"`), `entry ${e.id} shown as carried on the next page`);
+    });
 });
 
 describe('categories of a site', T, () => {
@@ -523,7 +540,9 @@ describe('categories of a site', T, () => {
     assert.ok(tags(form.text, 'option').some((o) => o.attrs.value === id), 'offered in the entry form');
     const dup = await supervisor.post('/log/categories/new', { name, _csrf: token });
     assertPage(dup, 200);
-    assert.match(fieldError(dup.text, 'name') || '', /已有同名分类/);
+    const newForm = dup.text.slice(dup.text.indexOf('action="/log/categories/new"'));
+    assert.match(fieldError(newForm, 'name') || '', /已有同名分类/);
+    assert.equal(inputValue(newForm, 'name'), name, 'the name is kept');
     const e = await writeEntry(staff1, p.id, { category_id: id });
     assertRedirect(await supervisor.post(`/log/categories/${id}`, { name, active: '0', _csrf: token }), '/log/categories');
     const form2 = await staff1.get(`/log/page/${p.id}`);
