@@ -21,6 +21,7 @@ enum stmt {
 	S_ADMIN_COUNTS,
 	S_ADMIN_FAILURES,
 	S_LOG_SUMMARY,
+	S_ON_DUTY,
 	S__END
 };
 
@@ -62,6 +63,16 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    "   AND day < CURDATE()),"
 	    " (SELECT COUNT(*) FROM emergencies WHERE site_id = ? AND report_at IS NULL"
 	    "   AND NOW() >= report_due)",
+	/* Who the published roster has on duty right now (a night shift started yesterday). */
+	[S_ON_DUTY - DB_APP_FIRST] =
+	    "SELECT s.name, u.display_name FROM roster_entries e"
+	    " JOIN roster_months m ON m.id = e.month_id JOIN shifts s ON s.id = e.shift_id"
+	    " JOIN users u ON u.id = e.user_id"
+	    " WHERE m.status = 'published' AND e.version_to IS NULL AND m.site_id = ?"
+	    " AND e.day BETWEEN CURDATE() - INTERVAL 1 DAY AND CURDATE()"
+	    " AND NOW() >= TIMESTAMP(e.day, s.start_time)"
+	    " AND NOW() < TIMESTAMP(e.day, s.end_time) + INTERVAL (s.end_time <= s.start_time) DAY"
+	    " ORDER BY s.sort_order, u.display_name",
 };
 
 
@@ -311,6 +322,16 @@ home_log(struct ctx *c, tpl_dict *d)
 		tpl_show(p, "REPORTS_OVERDUE");
 	if (c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR))
 		tpl_show(p, "CAN_WRITE");
+	if ((rc = db_exec(c->db, c->a, S_ON_DUTY, &r, "i", s)) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < r->nrows; i++) {
+		tpl_dict *row = tpl_section(p, "ON_DUTY");
+
+		tpl_set(row, "SHIFT", dbres_str(r, i, 0));
+		tpl_set(row, "NAME", dbres_str(r, i, 1));
+	}
+	if (r->nrows == 0)
+		tpl_show(p, "NOBODY_ON_DUTY");
 	return DB_OK;
 }
 

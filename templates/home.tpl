@@ -5,6 +5,7 @@
 {{#PANEL_LOG}}
 <section id="panel-log" class="panel">
   <h2>[[home.log.title]]</h2>
+  <p><strong>[[home.log.on_duty]]</strong> {{#ON_DUTY}}{{NAME}}<span class="muted">（{{SHIFT}}）</span>{{#ON_DUTY_separator}}、{{/ON_DUTY_separator}}{{/ON_DUTY}}{{#NOBODY_ON_DUTY}}<span class="muted">[[home.log.nobody]]</span>{{/NOBODY_ON_DUTY}} · <a href="/roster">[[nav.roster]]</a></p>
   {{#REPORTS_OVERDUE}}<p class="notice" role="alert"><a href="/log/emergencies">[[home.log.overdue]] {{N_OVERDUE}}</a></p>{{/REPORTS_OVERDUE}}
   {{#SIGN_WAITING}}<p class="notice"><a href="/log/days">[[home.log.unsigned]] {{N_UNSIGNED}}</a></p>{{/SIGN_WAITING}}
   <dl class="figures">

@@ -6,7 +6,8 @@
 </div>
 <dl class="facts">
   <div><dt>[[log.page.status]]</dt><dd>{{#STATUS_OPEN}}<span class="tag open">{{STATUS}}</span>{{/STATUS_OPEN}}{{#STATUS_CLOSED}}<span class="tag">{{STATUS}}</span> {{CLOSED_BY}} {{CLOSED_AT}}{{/STATUS_CLOSED}}{{#STATUS_RETURNED}}<span class="tag off">{{STATUS}}</span>{{/STATUS_RETURNED}}{{#DAY_SIGNED}} · <span class="tag">[[log.day.signed]]</span>{{/DAY_SIGNED}}</dd></div>
-  <div><dt>[[log.page.staff]]</dt><dd>{{#STAFF}}{{NAME}}{{#LEAD}}（[[log.page.lead]]）{{/LEAD}}{{#STAFF_separator}}、{{/STAFF_separator}}{{/STAFF}}</dd></div>
+  <div><dt>[[log.page.staff]]</dt><dd>{{#STAFF}}{{NAME}}{{#LEAD}}（[[log.page.lead]]）{{/LEAD}}{{#NOT_ROSTERED}} <span class="tag off" title="[[log.page.not_rostered_hint]]">[[log.page.not_rostered]]</span>{{/NOT_ROSTERED}}{{#STAFF_separator}}、{{/STAFF_separator}}{{/STAFF}}</dd></div>
+  <div><dt>[[log.page.rostered]]</dt><dd>{{#ROSTERED}}{{NAME}}{{#ROSTERED_separator}}、{{/ROSTERED_separator}}{{/ROSTERED}}{{#NO_ROSTER}}<span class="muted">[[log.page.no_roster]]</span>{{/NO_ROSTER}}</dd></div>
   <div><dt>[[log.page.opened]]</dt><dd>{{OPENED_BY}} {{OPENED_AT}}</dd></div>
 </dl>
 {{#STATUS_RETURNED}}<p class="notice" role="alert">[[log.page.returned_by]] {{RETURNED_BY}}：{{RETURN_REASON}}</p>{{/STATUS_RETURNED}}

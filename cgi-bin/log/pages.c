@@ -223,7 +223,15 @@ log_page_show(struct ctx *c)
 		tpl_set(p, "NAME", dbres_str(s, i, 0));
 		if (dbres_int(s, i, 1))
 			tpl_show(p, "LEAD");
+		if (!dbres_int(s, i, 2))
+			tpl_show(p, "NOT_ROSTERED");
 	}
+	if ((rc = db_exec(c->db, c->a, S_PAGE_ROSTERED, &s, "i", id)) != DB_OK)
+		return DB_STATUS(rc);
+	for (size_t i = 0; i < s->nrows; i++)
+		tpl_set(tpl_section(d, "ROSTERED"), "NAME", dbres_str(s, i, 0));
+	if (s->nrows == 0)
+		tpl_show(d, "NO_ROSTER");
 	rc = page_carried(c, d, id);
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, S_ENTRIES_OF_PAGE, &e, "i", id);

@@ -91,9 +91,21 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	    " returned_at = NOW(), return_reason = ? WHERE id = ? AND status = 'closed'",
 	Q(S_PAGE_REOPEN) = "UPDATE log_pages SET status = 'open' WHERE id = ? AND status = 'returned'",
 	Q(S_PAGES_OF_DAY) = PAGE_COLS " WHERE p.day_id = ? ORDER BY s.sort_order, s.start_time",
-	Q(S_PAGE_STAFF) = "SELECT u.display_name, ps.is_lead FROM log_page_staff ps"
-	    " JOIN users u ON u.id = ps.user_id WHERE ps.page_id = ?"
-	    " ORDER BY ps.is_lead DESC, u.display_name",
+	/* Who wrote on a page, and whether the published roster has them on that shift (someone
+	 * not rostered may write, but is marked). */
+	Q(S_PAGE_STAFF) = "SELECT u.display_name, ps.is_lead, EXISTS (SELECT 1 FROM roster_entries re"
+	    "   JOIN roster_months rm ON rm.id = re.month_id WHERE rm.status = 'published'"
+	    "   AND re.version_to IS NULL AND re.day = d.day AND re.shift_id = p.shift_id"
+	    "   AND re.user_id = ps.user_id)"
+	    " FROM log_page_staff ps JOIN users u ON u.id = ps.user_id"
+	    " JOIN log_pages p ON p.id = ps.page_id JOIN log_days d ON d.id = p.day_id"
+	    " WHERE ps.page_id = ? ORDER BY ps.is_lead DESC, u.display_name",
+	/* Who the published roster expects on a page's shift. */
+	Q(S_PAGE_ROSTERED) = "SELECT u.display_name FROM log_pages p JOIN log_days d ON d.id = p.day_id"
+	    " JOIN roster_months rm ON rm.site_id = p.site_id AND rm.status = 'published'"
+	    " JOIN roster_entries re ON re.month_id = rm.id AND re.version_to IS NULL"
+	    "   AND re.day = d.day AND re.shift_id = p.shift_id"
+	    " JOIN users u ON u.id = re.user_id WHERE p.id = ? ORDER BY u.display_name",
 	Q(S_PAGE_STAFF_ADD) = "INSERT IGNORE INTO log_page_staff (page_id, user_id, is_lead)"
 	    " VALUES (?, ?, ?)",
 	Q(S_ENTRIES_OF_PAGE) = ENTRY_COLS " WHERE e.page_id = ? ORDER BY e.occurred_at, e.id",
