@@ -148,6 +148,17 @@ fail:
 	return NULL;
 }
 
+void
+upload_remove(struct ctx *c, const char *rel)
+{
+	char path[640];
+
+	if (strspn(rel, "0123456789abcdef/.pngjb") != strlen(rel) || strstr(rel, "..") != NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", c->conf->upload_dir, rel);
+	unlink(path);
+}
+
 int
 upload_read(struct ctx *c, const char *rel, char **data, size_t *len)
 {

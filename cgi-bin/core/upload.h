@@ -18,6 +18,8 @@ const char *upload_ext(int kind);
 /* Stores data as upload_dir/YYYY/MM/<32 random hex>.<ext> (written to a temporary name,
  * synced, then renamed). Returns the path relative to upload_dir (arena string) or NULL. */
 const char *upload_store(struct ctx *c, const char *data, size_t len, const char *ext);
+/* Removes a stored file (one that turned out not to be needed). */
+void        upload_remove(struct ctx *c, const char *rel);
 /* Reads a stored file; rel must be a path made by upload_store. 0, or -1 if absent. The
  * data is arena memory. */
 int         upload_read(struct ctx *c, const char *rel, char **data, size_t *len);

@@ -311,7 +311,8 @@ int
 log_emergency_photos_post(struct ctx *c)
 {
 	struct dbres *r;
-	size_t stored = 0;
+	const char *paths[PHOTO_MAX_FILES];
+	size_t stored = 0, nstored = 0;
 	int rc = emergency_load(c, &r);
 
 	if (rc != 0)
@@ -347,11 +348,14 @@ log_emergency_photos_post(struct ctx *c)
 			rc = DB_EFAIL;
 			break;
 		}
+		paths[nstored++] = path;
 		rc = db_exec(c->db, c->a, S_PHOTO_NEW, &r, "issiiissi", c->ids[0], path,
 		    kind == IMG_PNG ? "png" : "jpeg", (long long)w, (long long)h, (long long)u->len,
 		    hex, form_str(c, HF_CAPTION), c->user.id);
 		if (rc == DB_EDUP) {
-			rc = DB_OK;   /* this picture is already in the record */
+			upload_remove(c, path);   /* this picture is already in the record */
+			nstored--;
+			rc = DB_OK;
 			continue;
 		}
 		stored++;
@@ -360,6 +364,10 @@ log_emergency_photos_post(struct ctx *c)
 			    arena_printf(c->a, "%s #%lld (%dx%d)", ctx_t(c, "log.audit.photo"),
 			    c->ids[0], w, h), NULL, NULL);
 	}
+	/* Files of a batch that did not make it into the database are not kept. */
+	if (rc != DB_OK)
+		for (size_t i = 0; i < nstored; i++)
+			upload_remove(c, paths[i]);
 	return resp_commit(c, rc, stored ? "photos_saved" : "photos_duplicate",
 	    arena_printf(c->a, "/log/emergency/%lld#photos", c->ids[0]));
 }

@@ -133,8 +133,12 @@ before(async () => {
   ch = await siteId('CH');
   for (const [id, name] of await sql(`SELECT id, name FROM log_categories WHERE site_id=${ch}`)) CAT[name] = id;
   assert.ok(CAT['巡查'] && CAT['失窃'], 'demo categories 巡查 and 失窃');
-  [staff1, staff2, supervisor, manager, director] = await Promise.all(
-    ['staff1', 'staff2', 'supervisor', 'manager', 'director'].map((u) => login(u)));
+  // One after another: parallel sign-ins once met a database deadlock (500).
+  staff1 = await login('staff1');
+  staff2 = await login('staff2');
+  supervisor = await login('supervisor');
+  manager = await login('manager');
+  director = await login('director');
 });
 
 describe('the current shift page', T, () => {
@@ -516,8 +520,7 @@ describe('carry-over and closing a page', T, () => {
     assert.ok(carryBoxes(page3.text).includes(e.id), 'and to be handed on by it');
   });
 
-  test('an open item written on the previous page after the next page was opened (handover overlap) is carried to the next page',
-    { todo: 'BUG: S_CARRIED only takes entries created before the next page opened (and compares with opened_at cut to the minute)' }, async () => {
+  test('an open item written on the previous page after the next page was opened (handover overlap) is carried to the next page', async () => {
       const p1 = await makePage(ch, '早班', 'staff1', null, 120);
       const p2 = await makePage(ch, '中班', 'staff2', p1.dayId, 5);
       const e = await writeEntry(staff1, p1.id, { category_id: CAT['巡查'], what: '交接时发现的漏水 ' + uniq('') });

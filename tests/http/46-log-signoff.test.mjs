@@ -147,8 +147,12 @@ let staff1; let staff2; let supervisor; let manager; let director;
 before(async () => {
   ch = await siteId('CH');
   for (const [id, name] of await sql(`SELECT id, name FROM log_categories WHERE site_id=${ch}`)) CAT[name] = id;
-  [staff1, staff2, supervisor, manager, director] = await Promise.all(
-    ['staff1', 'staff2', 'supervisor', 'manager', 'director'].map((u) => login(u)));
+  // One after another: parallel sign-ins once met a database deadlock (500).
+  staff1 = await login('staff1');
+  staff2 = await login('staff2');
+  supervisor = await login('supervisor');
+  manager = await login('manager');
+  director = await login('director');
 });
 
 describe('signing a day', T, () => {
@@ -213,7 +217,8 @@ describe('signing a day', T, () => {
   test('an open page cannot be returned (只能退回已结束…)', async () => {
     const p = await makePage(ch, '夜班');
     const r = await manager.post(`/log/page/${p.id}/return`, { reason: '还没结束', _csrf: await csrfToken(manager) });
-    assertPage(r, 200, '只能退回已结束、且该日尚未签字的班次');
+    assert.ok([200, 409].includes(r.status), brief(r));
+    assert.ok(textOf(r.text).includes('只能退回已结束、且该日尚未签字的班次'), brief(r));
     assert.equal(await sqlOne(`SELECT status FROM log_pages WHERE id=${p.id}`), 'open');
   });
 });
@@ -252,13 +257,15 @@ describe('a signed day', T, () => {
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM form_numbers WHERE kind='log_day' AND record_id=${d.dayId}`), '1');
   });
 
-  test('signing twice says 该日日志已经签字', { todo: 'BUG: the refusal is set on the sign form, which a signed day no longer shows: 200 without the message' }, async () => {
+  test('signing twice says 该日日志已经签字', async () => {
     const r = await manager.post(`/log/day/${d.dayId}/sign`, { comment: '第二次签字', _csrf: await csrfToken(manager) });
+    assert.ok([200, 409].includes(r.status), brief(r));
     assert.ok(textOf(r.text).includes('该日日志已经签字'), `the answer says 该日日志已经签字: ${brief(r)}`);
   });
 
-  test('returning a page of a signed day says why it is refused', { todo: 'BUG: log.err.cannot_return is rendered only while the day is open (RETURN_ERROR): 200 without a message' }, async () => {
+  test('returning a page of a signed day says why it is refused', async () => {
     const r = await manager.post(`/log/page/${d.p1}/return`, { reason: '签字后退回', _csrf: await csrfToken(manager) });
+    assert.ok([200, 409].includes(r.status), brief(r));
     assert.ok(textOf(r.text).includes('只能退回已结束、且该日尚未签字的班次'), brief(r));
   });
 
@@ -330,11 +337,12 @@ describe('a signed day', T, () => {
     assert.equal(await sqlOne(`SELECT what FROM log_entries WHERE id=${e.id}`), e.fields.what);
   });
 
-  test('a correction of an entry whose day is not signed says 该日尚未签字', { todo: 'BUG: log.err.not_signed is set on the correction form, which an unsigned entry does not show: 200 without the message' }, async () => {
+  test('a correction of an entry whose day is not signed says 该日尚未签字', async () => {
     const open = await makePage(ch, '早班');
     const e = await writeEntry(staff1, open.id, { category_id: CAT['巡查'] });
     const ns = await staff1.post(`/log/entry/${e.id}/correct`, { field: 'what', new_text: '未签字也想更正', reason: 'x', _csrf: await csrfToken(staff1) });
-    assertPage(ns, 200, '该日尚未签字');
+    assert.ok([200, 409].includes(ns.status), brief(ns));
+    assert.ok(textOf(ns.text).includes('该日尚未签字'), brief(ns));
   });
 
   test('the printed day: A4 sheet with the number, signature boxes, inline SVG QR code of <base>/r/<number>, entries and corrections', async () => {
