@@ -186,6 +186,8 @@ login_post(struct ctx *c)
 	} else {
 		(void)auth_verify_password(dummy_hash(), pw);
 	}
+	if (ok && (rc = auth_purge_sessions(c, user_id)) != DB_OK)
+		return DB_STATUS(rc);
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return DB_STATUS(rc);
 	rc = db_exec(c->db, c->a, DBQ_LOGIN_RECORD, NULL, "ssi", name,

@@ -270,8 +270,11 @@ int         auth_hash_password(const char *pw, char *out);
 int         auth_verify_password(const char *hash, const char *pw);
 /* Loads c->user from the session cookie, if any. DB_OK, or DB_EGONE. */
 int         auth_load_session(struct ctx *c);
-/* Starts a session for user id (new token every time): sets the cookie. DB_OK or error. */
+/* Starts a session for user id (new token every time): sets the cookie. DB_OK or error.
+ * Outside a transaction it also removes the user's expired sessions. */
 int         auth_start_session(struct ctx *c, long long user_id);
+/* Removes the expired sessions of user id. */
+int         auth_purge_sessions(struct ctx *c, long long user_id);
 /* Ends the current session on the server and clears the cookie. */
 int         auth_end_session(struct ctx *c);
 /* The sign-in CSRF token for anonymous pages (signed double-submit cookie). */

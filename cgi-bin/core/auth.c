@@ -99,15 +99,23 @@ auth_start_session(struct ctx *c, long long user_id)
 	/* Cut at a character boundary so the column stays valid UTF-8. */
 	for (size_t n = strlen(ua_short); n > 0 && !valid_utf8(ua_short, n, 0); n--)
 		ua_short[n - 1] = '\0';
-	rc = db_exec(c->db, c->a, DBQ_SESSION_PURGE, NULL, "ii", user_id,
-	    (long long)c->conf->session_idle_minutes);
-	if (rc == DB_OK)
-		rc = db_exec(c->db, c->a, DBQ_SESSION_NEW, NULL, "bisss", token_hash(c->a, token),
+	/* Expired sessions of this user go first, in their own statement: inside the sign-in
+	 * transaction, the delete's gap locks deadlocked with a concurrent sign-in's insert. */
+	if (!db_in_tx(c->db))
+		(void)auth_purge_sessions(c, user_id);
+	rc = db_exec(c->db, c->a, DBQ_SESSION_NEW, NULL, "bisss", token_hash(c->a, token),
 		    (size_t)crypto_hash_sha256_BYTES, user_id, b64url(c->a, csrf_raw,
 		    sizeof(csrf_raw)), c->remote_addr ? c->remote_addr : "", ua_short);
 	if (rc == DB_OK)
 		resp_cookie(c, SESSION_COOKIE, token, -1);
 	return rc;
+}
+
+int
+auth_purge_sessions(struct ctx *c, long long user_id)
+{
+	return db_exec(c->db, c->a, DBQ_SESSION_PURGE, NULL, "ii", user_id,
+	    (long long)c->conf->session_idle_minutes);
 }
 
 int

@@ -246,7 +246,7 @@ describe('notices, photos and the report', T, () => {
     assert.ok(textOf(page.text).includes('这些照片已在记录中'), 'says they are already in the record');
   });
 
-  test('a duplicate upload leaves no extra file in the upload directory', { todo: 'BUG: upload_store writes the file before the INSERT finds the duplicate; the copy stays on disk unreferenced' }, async () => {
+  test('a duplicate upload leaves no extra file in the upload directory', async () => {
     const { readdirSync, statSync } = await import('node:fs');
     const count = (dir) => readdirSync(dir).reduce((n, f) => n + (statSync(path.join(dir, f)).isDirectory() ? count(path.join(dir, f)) : 1), 0);
     const up = path.join(INSTANCE, 'uploads');
