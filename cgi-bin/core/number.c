@@ -10,6 +10,7 @@ const struct number_kind number_kinds[] = {
 	{ "log_day",   "RZ", "/log/day/%lld",       "form.log_day" },
 	{ "emergency", "JJ", "/log/emergency/%lld", "form.emergency" },
 	{ "roster",    "PB", "/roster/month/%lld",  "form.roster" },
+	{ "handover",  "JB", "/handover/%lld",      "form.handover" },
 };
 const size_t number_nkinds = sizeof(number_kinds) / sizeof(number_kinds[0]);
 

@@ -15,7 +15,9 @@ static const struct nav_item {
 } nav_items[] = {
 	{ "/",                  "/",                  "nav.home",        ROLES_ALL },
 	{ "/log",               "/log",               "nav.log",         ROLES_ALL & ~ROLE_ADMIN },
+	{ "/handover",          "/handover",          "nav.handover",    ROLES_ALL & ~ROLE_ADMIN },
 	{ "/roster",            "/roster",            "nav.roster",      ROLES_ALL },
+	{ "/forms",             "/forms",             "nav.forms",       ROLES_ALL & ~ROLE_DIRECTOR },
 	{ "/admin/users",       "/admin/users",       "nav.users",       ROLE_ADMIN },
 	{ "/admin/sites",       "/admin/sites",       "nav.sites",       ROLE_ADMIN },
 	{ "/admin/departments", "/admin/departments", "nav.departments",
