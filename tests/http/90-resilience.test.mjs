@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import {
   Client, login, csrfFrom, textOf, brief, stack, sqlOne, q, uniq, siteId, poll,
 } from '../lib/http.mjs';
@@ -14,10 +14,17 @@ const execFileP = promisify(execFile);
 const T = { timeout: 120000 };
 
 /** Pids of processes whose executable is build/bin/fcgi/<prog>. */
+/** The pids of this instance's workers of prog: the children of its ddsup (other instances
+ * of DutyDesk may run on the same machine). */
 async function workerPids(prog) {
+  const instance = process.env.DD_INSTANCE;
+  let sup;
+  try {
+    sup = readFileSync(`${instance}/run/ddsup.pid`, 'utf8').trim();
+  } catch { return []; }
   let out = '';
   try {
-    out = (await execFileP('pgrep', ['-f', `build/bin/fcgi/${prog}`])).stdout;
+    out = (await execFileP('pgrep', ['-P', sup])).stdout;
   } catch { return []; }
   return out.split('\n').filter(Boolean).map(Number).filter((pid) => {
     try {
@@ -33,7 +40,7 @@ async function loginStatus() {
 describe('a killed FastCGI worker is replaced', T, () => {
   test('SIGKILL of one dd-auth worker: /login keeps answering 200 and the worker count comes back', async () => {
     const pids = await workerPids('dd-auth');
-    assert.ok(pids.length >= 1, 'dd-auth workers are running (found by pgrep -f build/bin/fcgi/dd-auth)');
+    assert.ok(pids.length >= 1, 'dd-auth workers of this instance are running (children of its ddsup)');
     // Kill the newest worker.
     const victim = pids.sort((a, b) => b - a)[0];
     const statuses = [];
