@@ -32,6 +32,10 @@ enum stmt {
 	S_DEPT_GET,
 	S_DEPT_INSERT,
 	S_DEPT_UPDATE,
+	S_SHIFTS_LIST,
+	S_SHIFT_GET,
+	S_SHIFT_INSERT,
+	S_SHIFT_UPDATE,
 	S_AUDIT_LIST,
 	S_AUDIT_GET,
 	S__END
@@ -81,6 +85,20 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " FROM departments d JOIN sites s ON s.id = d.site_id WHERE d.id = ?",
 	Q(S_DEPT_INSERT) = "INSERT INTO departments (site_id, name, phone) VALUES (?, ?, ?)",
 	Q(S_DEPT_UPDATE) = "UPDATE departments SET name = ?, phone = ?, active = ? WHERE id = ?",
+#define SHIFT_COLS "sh.id, sh.site_id, sh.name, TIME_FORMAT(sh.start_time, '%H:%i')," \
+	" TIME_FORMAT(sh.end_time, '%H:%i'), sh.headcount, sh.holiday_headcount, sh.needs_lead," \
+	" sh.needs_deputy, sh.days, sh.sort_order, sh.active, s.name"
+	Q(S_SHIFTS_LIST) = "SELECT " SHIFT_COLS " FROM shifts sh JOIN sites s ON s.id = sh.site_id"
+	    " WHERE (? = 0 OR sh.site_id = ?) ORDER BY s.code, sh.active DESC, sh.sort_order,"
+	    " sh.start_time",
+	Q(S_SHIFT_GET) = "SELECT " SHIFT_COLS " FROM shifts sh JOIN sites s ON s.id = sh.site_id"
+	    " WHERE sh.id = ?",
+	Q(S_SHIFT_INSERT) = "INSERT INTO shifts (site_id, name, start_time, end_time, headcount,"
+	    " holiday_headcount, needs_lead, needs_deputy, days, sort_order, active)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	Q(S_SHIFT_UPDATE) = "UPDATE shifts SET name = ?, start_time = ?, end_time = ?, headcount = ?,"
+	    " holiday_headcount = ?, needs_lead = ?, needs_deputy = ?, days = ?, sort_order = ?,"
+	    " active = ? WHERE id = ?",
 	Q(S_AUDIT_LIST) = "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'),"
 	    " COALESCE(u.display_name, ''), a.action, a.entity, a.entity_id, a.summary,"
 	    " COALESCE(s.name, '')" AUDIT_FILTER " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
@@ -147,7 +165,8 @@ like_pattern(struct ctx *c, const char *q)
 static int
 admin_index(struct ctx *c)
 {
-	return resp_redirect(c, ctx_has_role(c, ROLE_ADMIN) ? "/admin/users" : "/admin/audit");
+	return resp_redirect(c, ctx_has_role(c, ROLE_ADMIN) ? "/admin/users" :
+	    ctx_has_role(c, ROLE_MANAGER | ROLE_DIRECTOR) ? "/admin/audit" : "/admin/shifts");
 }
 
 /* ---- users ---- */
@@ -763,9 +782,258 @@ dept_edit_post(struct ctx *c)
 	return resp_commit(c, rc, "saved", "/admin/departments");
 }
 
+/* ---- shifts of a site (used by the duty log, the roster and the handover) ---- */
+
+#define SHIFT_ROLES (SITE_ROLES | ROLE_SUPERVISOR)
+static const char *const weekday_codes[] = { "1", "2", "3", "4", "5", "6", "7", NULL };
+enum { HF_NAME, HF_START, HF_END, HF_HEAD, HF_HOLIDAY, HF_LEAD, HF_DEPUTY, HF_DAYS, HF_ORDER,
+	HF_ACTIVE, HF_SITE };
+static const struct field shift_fields[] = {
+	[HF_NAME]    = { "name", FT_TEXT, FF_REQUIRED, 0, 20, NULL, "shift.name" },
+	[HF_START]   = { "start_time", FT_TIME, FF_REQUIRED, 0, 0, NULL, "shift.start" },
+	[HF_END]     = { "end_time", FT_TIME, FF_REQUIRED, 0, 0, NULL, "shift.end" },
+	[HF_HEAD]    = { "headcount", FT_INT, FF_REQUIRED, 1, 50, NULL, "shift.headcount" },
+	[HF_HOLIDAY] = { "holiday_headcount", FT_INT, FF_REQUIRED, 1, 50, NULL, "shift.holiday" },
+	[HF_LEAD]    = { "needs_lead", FT_CHOICE, 0, 0, 0, bool_choices, "shift.lead" },
+	[HF_DEPUTY]  = { "needs_deputy", FT_CHOICE, 0, 0, 0, bool_choices, "shift.deputy" },
+	[HF_DAYS]    = { "days", FT_MULTI, FF_REQUIRED, 0, 0, weekday_codes, "shift.days" },
+	[HF_ORDER]   = { "sort_order", FT_INT, 0, 0, 99, NULL, "shift.order" },
+	[HF_ACTIVE]  = { "active", FT_CHOICE, 0, 0, 0, bool_choices, "field.status" },
+	[HF_SITE]    = { "site_id", FT_INT, 0, 0, 1000000000, NULL, "field.site" },
+};
+static const struct form_spec shift_form = FORM_SPEC(shift_fields);
+
+/* The weekdays bit set (Monday = 1 ... Sunday = 64) from the checked boxes. */
+static long long
+shift_days(const struct ctx *c)
+{
+	long long bits = 0;
+
+	for (int d = 0; d < 7; d++)
+		if (form_has(c, HF_DAYS, weekday_codes[d]))
+			bits |= 1LL << d;
+	return bits;
+}
+
+/* Puts a shift row (SHIFT_COLS) into the form, for the edit page. */
+static void
+shift_form_from_row(struct ctx *c, const struct dbres *r)
+{
+	form_empty(c, &shift_form);
+	for (size_t i = 0; i < 9; i++)
+		if (i != HF_DAYS)
+			form_set(c, i, dbres_str(r, 0, i + 2));
+	form_set(c, HF_ORDER, dbres_str(r, 0, 10));
+	form_set(c, HF_ACTIVE, dbres_str(r, 0, 11));
+}
+
+/* Weekday checkboxes: checked from the form when it came back, else from days. */
+static void
+shift_day_boxes(struct ctx *c, tpl_dict *d, long long days)
+{
+	for (int i = 0; i < 7; i++) {
+		tpl_dict *o = tpl_section(d, "DAY_OPT");
+
+		tpl_set(o, "CODE", weekday_codes[i]);
+		tpl_set(o, "NAME", ctx_t(c, arena_printf(c->a, "shift.day%d", i + 1)));
+		if (c->form.v[HF_DAYS].present ? form_has(c, HF_DAYS, weekday_codes[i]) :
+		    (days >> i) & 1)
+			tpl_show(o, "ON");
+	}
+}
+
+/* GET /admin/shifts (and the new-shift form on it). */
+static int
+shifts_list(struct ctx *c)
+{
+	const char *qs = ctx_query(c, "site");
+	long long site = dept_site(c, qs ? atoll(qs) : 0);
+	struct dbres *r;
+	tpl_dict *d;
+	int rc;
+
+	if (c->form.spec == NULL) {
+		form_empty(c, &shift_form);
+		form_set(c, HF_HEAD, "1");
+		form_set(c, HF_HOLIDAY, "1");
+		form_set(c, HF_LEAD, "1");
+		form_set(c, HF_DEPUTY, "0");
+		form_set(c, HF_ACTIVE, "1");
+	}
+	d = page_begin(c, "shifts.tpl", "shifts.title");
+	if ((rc = db_exec(c->db, c->a, S_SHIFTS_LIST, &r, "ii", site, site)) != DB_OK)
+		return DB_STATUS(rc);
+	for (size_t i = 0; i < r->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "SHIFT");
+		long long days = dbres_int(r, i, 9);
+		struct buf b;
+
+		tpl_set(row, "ID", dbres_str(r, i, 0));
+		tpl_set(row, "NAME", dbres_str(r, i, 2));
+		tpl_set(row, "START", dbres_str(r, i, 3));
+		tpl_set(row, "END", dbres_str(r, i, 4));
+		tpl_set(row, "HEAD", dbres_str(r, i, 5));
+		tpl_set(row, "HOLIDAY", dbres_str(r, i, 6));
+		tpl_set(row, "SITE_NAME", dbres_str(r, i, 12));
+		if (strcmp(dbres_str(r, i, 4), dbres_str(r, i, 3)) <= 0)
+			tpl_show(row, "OVERNIGHT");
+		if (!dbres_int(r, i, 11))
+			tpl_show(row, "INACTIVE");
+		buf_init(&b);
+		for (int k = 0; k < 7; k++)
+			if ((days >> k) & 1)
+				buf_puts(&b, ctx_t(c, arena_printf(c->a, "shift.day%d", k + 1)));
+		tpl_set(row, "DAYS", days == 127 ? ctx_t(c, "shift.every_day") : buf_cstr(&b));
+		buf_free(&b);
+	}
+	{
+		/* The form's fields are a template of their own, shared with the edit page. */
+		tpl_dict *f = page_include(c, d, "FIELDS", "shift_fields.tpl");
+
+		form_to_dict(c, f);
+		shift_day_boxes(c, f, 127);
+	}
+	if (ctx_has_role(c, ROLE_ADMIN)) {
+		if ((rc = site_options(c, tpl_section(d, "ADMIN"), form_num(c, HF_SITE) ?
+		    form_num(c, HF_SITE) : site ? site : c->user.site_id)) != DB_OK)
+			return DB_STATUS(rc);
+		if ((rc = site_options(c, tpl_section(d, "SITE_FILTER"), site)) != DB_OK)
+			return DB_STATUS(rc);
+	}
+	return 200;
+}
+
+static char *
+shift_json(struct ctx *c, const char *name, const char *start, const char *end,
+    long long head, long long holiday, long long days, long long active)
+{
+	struct json j;
+
+	json_begin(&j);
+	json_str(&j, "name", name);
+	json_str(&j, "start", start);
+	json_str(&j, "end", end);
+	json_int(&j, "headcount", head);
+	json_int(&j, "holiday_headcount", holiday);
+	json_int(&j, "days", days);
+	json_int(&j, "active", active);
+	return json_end(&j, c->a);
+}
+
+/* Checks what the declared validation cannot: a shift has a length. */
+static void
+shift_check(struct ctx *c)
+{
+	if (strcmp(form_str(c, HF_START), form_str(c, HF_END)) == 0)
+		form_error(c, HF_END, "shift.err.same_time");
+}
+
+/* POST /admin/shifts/new */
+static int
+shift_new_post(struct ctx *c)
+{
+	long long site = dept_site(c, form_num(c, HF_SITE)), active, days = shift_days(c);
+	struct dbres *r;
+	int rc;
+
+	shift_check(c);
+	if (!c->form.ok)
+		return shifts_list(c);
+	if (site == 0)
+		site = c->user.site_id;
+	active = strcmp(form_str(c, HF_ACTIVE), "0") != 0;
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return DB_STATUS(rc);
+	rc = db_exec(c->db, c->a, S_SHIFT_INSERT, &r, "isssiiiiiii", site, form_str(c, HF_NAME),
+	    form_str(c, HF_START), form_str(c, HF_END), form_num(c, HF_HEAD),
+	    form_num(c, HF_HOLIDAY), (long long)(strcmp(form_str(c, HF_LEAD), "0") != 0),
+	    (long long)(strcmp(form_str(c, HF_DEPUTY), "1") == 0), days, form_num(c, HF_ORDER),
+	    active);
+	if (rc == DB_EDUP) {
+		form_error(c, HF_NAME, "shift.err.taken");
+		return shifts_list(c);
+	}
+	if (rc == DB_OK)
+		rc = audit_write(c, "create", "shift", (long long)r->insert_id, site,
+		    arena_printf(c->a, "%s %s %s–%s", ctx_t(c, "shift.audit.created"),
+		    form_str(c, HF_NAME), form_str(c, HF_START), form_str(c, HF_END)), NULL,
+		    shift_json(c, form_str(c, HF_NAME), form_str(c, HF_START), form_str(c, HF_END),
+		    form_num(c, HF_HEAD), form_num(c, HF_HOLIDAY), days, active));
+	return resp_commit(c, rc, "saved", "/admin/shifts");
+}
+
+/* Loads shift :id if the user may see it (another site's: 404). */
+static int
+shift_load(struct ctx *c, struct dbres **r)
+{
+	int rc = db_exec(c->db, c->a, S_SHIFT_GET, r, "i", c->ids[0]);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if ((*r)->nrows != 1 || !ctx_site_ok(c, dbres_int(*r, 0, 1)))
+		return 404;
+	return 0;
+}
+
+/* GET /admin/shifts/:id */
+static int
+shift_show(struct ctx *c)
+{
+	struct dbres *r;
+	tpl_dict *d;
+	int rc = shift_load(c, &r);
+
+	if (rc != 0)
+		return rc;
+	if (c->form.spec == NULL)
+		shift_form_from_row(c, r);
+	d = page_begin(c, "shift.tpl", "shift.title");
+	tpl_set(d, "ID", dbres_str(r, 0, 0));
+	tpl_set(d, "SITE_NAME", dbres_str(r, 0, 12));
+	d = page_include(c, d, "FIELDS", "shift_fields.tpl");
+	form_to_dict(c, d);
+	shift_day_boxes(c, d, dbres_int(r, 0, 9));
+	return 200;
+}
+
+/* POST /admin/shifts/:id: pages and rosters keep pointing at the shift; taking it out of
+ * use stops new pages and rosters from using it. */
+static int
+shift_edit_post(struct ctx *c)
+{
+	long long days = shift_days(c), active = strcmp(form_str(c, HF_ACTIVE), "0") != 0;
+	struct dbres *r;
+	int rc = shift_load(c, &r);
+
+	if (rc != 0)
+		return rc;
+	shift_check(c);
+	if (!c->form.ok)
+		return shift_show(c);
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return DB_STATUS(rc);
+	rc = db_exec(c->db, c->a, S_SHIFT_UPDATE, NULL, "sssiiiiiiii", form_str(c, HF_NAME),
+	    form_str(c, HF_START), form_str(c, HF_END), form_num(c, HF_HEAD),
+	    form_num(c, HF_HOLIDAY), (long long)(strcmp(form_str(c, HF_LEAD), "0") != 0),
+	    (long long)(strcmp(form_str(c, HF_DEPUTY), "1") == 0), days, form_num(c, HF_ORDER),
+	    active, c->ids[0]);
+	if (rc == DB_EDUP) {
+		form_error(c, HF_NAME, "shift.err.taken");
+		return shift_show(c);
+	}
+	if (rc == DB_OK)
+		rc = audit_write(c, "update", "shift", c->ids[0], dbres_int(r, 0, 1),
+		    arena_printf(c->a, "%s %s", ctx_t(c, "shift.audit.updated"), form_str(c, HF_NAME)),
+		    shift_json(c, dbres_str(r, 0, 2), dbres_str(r, 0, 3), dbres_str(r, 0, 4),
+		    dbres_int(r, 0, 5), dbres_int(r, 0, 6), dbres_int(r, 0, 9), dbres_int(r, 0, 11)),
+		    shift_json(c, form_str(c, HF_NAME), form_str(c, HF_START), form_str(c, HF_END),
+		    form_num(c, HF_HEAD), form_num(c, HF_HOLIDAY), days, active));
+	return resp_commit(c, rc, "saved", "/admin/shifts");
+}
+
 /* ---- audit log ---- */
 
-static const char *const entity_choices[] = { "user", "site", "department", NULL };
+static const char *const entity_choices[] = { "user", "site", "department", "shift", NULL };
 enum { AL_ENTITY, AL_USER, AL_FROM, AL_TO, AL_PAGE };
 static const struct field alist_fields[] = {
 	[AL_ENTITY] = { "entity", FT_CHOICE, 0, 0, 0, entity_choices, "field.entity" },
@@ -894,7 +1162,8 @@ audit_show(struct ctx *c)
 }
 
 static const struct route routes[] = {
-	{ "GET",  "/admin",                    admin_index,      SITE_ROLES, NULL, NULL },
+	{ "GET",  "/admin",                    admin_index,      SITE_ROLES | ROLE_SUPERVISOR, NULL,
+	    NULL },
 	{ "GET",  "/admin/users",              users_list,       ROLE_ADMIN, &ulist_form, users_list },
 	{ "GET",  "/admin/users/new",          user_new_show,    ROLE_ADMIN, NULL, NULL },
 	{ "POST", "/admin/users/new",          user_new_post,    ROLE_ADMIN, &user_new_form,
@@ -917,6 +1186,11 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/departments/:id",    dept_show,        SITE_ROLES, NULL, NULL },
 	{ "POST", "/admin/departments/:id",    dept_edit_post,   SITE_ROLES, &dept_form,
 	    dept_show },
+	{ "GET",  "/admin/shifts",             shifts_list,      SHIFT_ROLES, NULL, NULL },
+	{ "POST", "/admin/shifts/new",         shift_new_post,   SHIFT_ROLES, &shift_form,
+	    shifts_list },
+	{ "GET",  "/admin/shifts/:id",         shift_show,       SHIFT_ROLES, NULL, NULL },
+	{ "POST", "/admin/shifts/:id",         shift_edit_post,  SHIFT_ROLES, &shift_form, shift_show },
 	{ "GET",  "/admin/audit",              audit_list,       SITE_ROLES, &alist_form,
 	    audit_list },
 	{ "GET",  "/admin/audit/:id",          audit_show,       SITE_ROLES, NULL, NULL },

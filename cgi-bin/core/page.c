@@ -22,6 +22,8 @@ static const struct nav_item {
 	{ "/admin/sites",       "/admin/sites",       "nav.sites",       ROLE_ADMIN },
 	{ "/admin/departments", "/admin/departments", "nav.departments",
 	    ROLE_ADMIN | ROLE_MANAGER | ROLE_DIRECTOR },
+	{ "/admin/shifts",      "/admin/shifts",      "nav.shifts",
+	    ROLE_ADMIN | ROLE_MANAGER | ROLE_DIRECTOR | ROLE_SUPERVISOR },
 	{ "/admin/audit",       "/admin/audit",       "nav.audit",
 	    ROLE_ADMIN | ROLE_MANAGER | ROLE_DIRECTOR },
 };
