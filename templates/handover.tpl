@@ -50,7 +50,7 @@
   </dl>
 </section>
 {{#NOTES_FORM}}
-<section class="panel box" id="notes">
+<section class="panel box" id="notes-form">
   <h2>[[handover.notes.edit]]</h2>
   <form method="post" action="/handover/{{ID}}/notes" class="form" novalidate>
     <input type="hidden" name="_csrf" value="{{CSRF}}">
