@@ -34,7 +34,7 @@
   <p class="hint">[[handover.carried.hint]]</p>
   {{#NO_CARRIED}}<p class="empty">[[handover.carried.none]]</p>{{/NO_CARRIED}}
   <ul class="ho-carried">
-  {{#CARRIED}}<li><a href="/log/entry/{{ID}}">#{{ID}}</a> <time>{{AT}}</time> {{#MAJOR}}<span class="tag major">[[handover.major_tag]]</span> {{/MAJOR}}{{LOCATION}} <span class="pre">{{WHAT}}</span>{{FOLLOWUP}} <span class="muted">— {{WRITER}}</span></li>{{/CARRIED}}
+  {{#CARRIED}}<li><a href="/log/entry/{{ID}}">#{{ID}}</a> <time>{{AT}}</time> {{#MAJOR}}<span class="tag major">[[handover.major_tag]]</span> {{/MAJOR}}{{LOCATION}} <span class="pre">{{WHAT}}</span>{{#HAS_FOLLOWUP}} · {{FOLLOWUP}}{{/HAS_FOLLOWUP}} <span class="muted">— {{WRITER}}</span></li>{{/CARRIED}}
   </ul>
 </section>
 <section aria-labelledby="notes-h">

@@ -141,6 +141,8 @@ carried_to_dict(struct ctx *c, tpl_dict *d, const struct dbres *h, size_t *n)
 		tpl_set(e, "LOCATION", dbres_str(r, i, 2));
 		tpl_set(e, "WHAT", dbres_str(r, i, 3));
 		tpl_set(e, "FOLLOWUP", dbres_str(r, i, 4));
+		if (dbres_str(r, i, 4)[0])
+			tpl_show(e, "HAS_FOLLOWUP");
 		tpl_set(e, "WRITER", dbres_str(r, i, 5));
 		if (dbres_int(r, i, 6))
 			tpl_show(e, "MAJOR");
