@@ -22,6 +22,7 @@ enum stmt {
 	S_ADMIN_FAILURES,
 	S_LOG_SUMMARY,
 	S_ON_DUTY,
+	S_HANDOVER_ALERTS,
 	S__END
 };
 
@@ -73,6 +74,16 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " AND NOW() >= TIMESTAMP(e.day, s.start_time)"
 	    " AND NOW() < TIMESTAMP(e.day, s.end_time) + INTERVAL (s.end_time <= s.start_time) DAY"
 	    " ORDER BY s.sort_order, u.display_name",
+	/* Handovers refused and waiting for a decision; shifts over for which nobody has taken
+	 * over (their log page still open, no accepted handover), in the last week. */
+	[S_HANDOVER_ALERTS - DB_APP_FIRST] =
+	    "SELECT (SELECT COUNT(*) FROM handovers WHERE site_id = ? AND status = 'refused'),"
+	    " (SELECT COUNT(*) FROM log_pages p JOIN log_days d ON d.id = p.day_id"
+	    "   JOIN shifts s ON s.id = p.shift_id LEFT JOIN handovers h ON h.page_id = p.id"
+	    "   WHERE p.site_id = ? AND p.status IN ('open', 'returned')"
+	    "   AND d.day >= CURDATE() - INTERVAL 7 DAY"
+	    "   AND NOW() > TIMESTAMP(d.day + INTERVAL (s.end_time <= s.start_time) DAY, s.end_time)"
+	    "   AND (h.id IS NULL OR h.status <> 'accepted'))",
 };
 
 
@@ -324,6 +335,14 @@ home_log(struct ctx *c, tpl_dict *d)
 		tpl_show(p, "REPORTS_OVERDUE");
 	if (c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR))
 		tpl_show(p, "CAN_WRITE");
+	if (c->user.roles & (ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR)) {
+		if ((rc = db_exec(c->db, c->a, S_HANDOVER_ALERTS, &r, "ii", s, s)) != DB_OK)
+			return rc;
+		if (dbres_int(r, 0, 0) > 0)
+			tpl_set(tpl_section(p, "HANDOVER_REFUSED"), "N", dbres_str(r, 0, 0));
+		if (dbres_int(r, 0, 1) > 0)
+			tpl_set(tpl_section(p, "NOT_RELIEVED"), "N", dbres_str(r, 0, 1));
+	}
 	if ((rc = db_exec(c->db, c->a, S_ON_DUTY, &r, "i", s)) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < r->nrows; i++) {

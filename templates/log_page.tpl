@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="/log/day/{{DAY_ID}}">{{DAY}} [[log.day.title]]</a></p>
 <div class="page-head">
   <h1>{{DAY}} {{SHIFT}} <span class="muted">{{SHIFT_TIME}}</span></h1>
-  <p class="page-links"><a href="/log/entries">[[log.entries.title]]</a> · <a href="/log/days">[[log.days.title]]</a> · <a href="/log/emergencies">[[log.emergencies.title]]</a></p>
+  <p class="page-links"><a href="/handover">[[nav.handover]]</a> · <a href="/log/entries">[[log.entries.title]]</a> · <a href="/log/days">[[log.days.title]]</a> · <a href="/log/emergencies">[[log.emergencies.title]]</a></p>
 </div>
 <dl class="facts">
   <div><dt>[[log.page.status]]</dt><dd>{{#STATUS_OPEN}}<span class="tag open">{{STATUS}}</span>{{/STATUS_OPEN}}{{#STATUS_CLOSED}}<span class="tag">{{STATUS}}</span> {{CLOSED_BY}} {{CLOSED_AT}}{{/STATUS_CLOSED}}{{#STATUS_RETURNED}}<span class="tag off">{{STATUS}}</span>{{/STATUS_RETURNED}}{{#DAY_SIGNED}} · <span class="tag">[[log.day.signed]]</span>{{/DAY_SIGNED}}</dd></div>
@@ -36,6 +36,7 @@
 {{#CLOSE_FORM}}
 <section class="panel box" id="close">
   <h2>[[log.close.title]]</h2>
+  <p class="hint">[[log.close.handover_hint]]</p>
   <form method="post" action="/log/page/{{PAGE_ID}}/close" class="form" novalidate>
     <input type="hidden" name="_csrf" value="{{CSRF}}">
     {{#HAS_OPEN}}
