@@ -61,15 +61,16 @@ t0=$SECONDS
 set +e
 sqlmap -u "$BASE/" --cookie="$COOKIE" --forms --crawl=3 --crawl-exclude='logout' \
     --scope="$scope" --csrf-token=_csrf --batch --level="$SQLMAP_LEVEL" --risk="$SQLMAP_RISK" \
-    --dbms=MySQL --threads=2 --timeout=10 --retries=1 --answers='follow=N,other=N' \
+    --dbms=MySQL --threads=1 --timeout=10 --retries=1 --answers='follow=N,other=N' \
     --output-dir="$OUT/sqlmap" --disable-coloring >"$OUT/sqlmap.log" 2>&1
 sqlmap_rc=$?
 set -e
 sqlmap_secs=$((SECONDS - t0))
 injectable=$(grep -ciE "is vulnerable|identified the following injection point" \
              "$OUT/sqlmap.log" || true)
-targets=$(grep -cE "^\[[0-9:]+\] \[INFO\] testing URL|^\[#[0-9]+\] form:" "$OUT/sqlmap.log" || true)
+targets=$(grep -cE "^(GET|POST) http" "$OUT/sqlmap.log" || true)
 echo "security: sqlmap injectable=$injectable targets=$targets secs=$sqlmap_secs rc=$sqlmap_rc"
+((sqlmap_rc == 0 && targets > 0)) || die "sqlmap did not scan (rc $sqlmap_rc, $targets targets; see $OUT/sqlmap.log)"
 still_in || die "the scan lost its session during sqlmap (see $OUT/sqlmap.log)"
 
 # ---- wapiti ------------------------------------------------------------------------------
@@ -89,7 +90,9 @@ sys.argv[0] = "wapiti"
 wapiti_main()
 PY
 set +e
-python3 "$OUT/wapiti-run.py" -u "$BASE/" --scope folder -m sql,blindsql,xss,permanentxss,redirect,csrf,file \
+# The interpreter wapiti itself runs with (its modules are installed for that one).
+WAPITI_PY=$(head -n 1 "$(command -v wapiti)" | sed 's/^#! *//; s/ .*//')
+"$WAPITI_PY" "$OUT/wapiti-run.py" -u "$BASE/" --scope folder -m sql,blindsql,xss,permanentxss,redirect,csrf,file \
     -H "Cookie: $COOKIE" -x "$BASE/logout" -x "$BASE/admin/users/$admin_id" \
     -x "$BASE/admin/users/$admin_id/password" -x "$BASE/admin/users/$admin_id/active" \
     -d 4 --max-scan-time 600 --max-attack-time 120 -t 10 --flush-session \
