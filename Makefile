@@ -130,7 +130,8 @@ $(BUILD)/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: fuzz-build
+fuzz: deps
+	@$(MAKE) -s fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh
 
 security: deps
