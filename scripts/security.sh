@@ -8,7 +8,7 @@
 # Neither touches /logout or the admin's own record (which would end the scan's session).
 # Fails on any finding of SQL injection, XSS, open redirect, CSRF or path traversal; prints
 #   security: sqlmap injectable=N targets=N secs=N
-#   security: wapiti findings=N (sql=N xss=N redirect=N csrf=N traversal=N) secs=N
+#   security: wapiti findings=N (sql=N xss=N redirect=N csrf=N traversal=N) crawled=N secs=N
 # Reports stay in var/security/scan/ (sqlmap/ output, wapiti.json).
 set -euo pipefail
 
@@ -95,14 +95,15 @@ WAPITI_PY=$(head -n 1 "$(command -v wapiti)" | sed 's/^#! *//; s/ .*//')
 "$WAPITI_PY" "$OUT/wapiti-run.py" -u "$BASE/" --scope folder -m sql,blindsql,xss,permanentxss,redirect,csrf,file \
     -H "Cookie: $COOKIE" -x "$BASE/logout" -x "$BASE/admin/users/$admin_id" \
     -x "$BASE/admin/users/$admin_id/password" -x "$BASE/admin/users/$admin_id/active" \
-    -d 4 --max-scan-time 600 --max-attack-time 120 -t 10 --flush-session \
+    -d 3 --max-links-per-page 40 --max-files-per-dir 15 --max-scan-time 240 \
+    --max-attack-time 60 -t 10 --flush-session \
     --store-session "$OUT/wapiti-session" --no-bugreport -v 1 \
     -f json -o "$OUT/wapiti.json" >"$OUT/wapiti.log" 2>&1
 wapiti_rc=$?
 set -e
 wapiti_secs=$((SECONDS - t0))
 [[ -s $OUT/wapiti.json ]] || die "wapiti wrote no report (rc $wapiti_rc, see $OUT/wapiti.log)"
-read -r wtotal wsql wxss wredir wcsrf wfile wurls < <(python3 - "$OUT/wapiti.json" <<'PY'
+read -r wtotal wsql wxss wredir wcsrf wfile < <(python3 - "$OUT/wapiti.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 v = r.get("vulnerabilities", {})
@@ -113,14 +114,14 @@ xss = n("Cross Site Scripting", "Stored Cross Site Scripting", "Permanent Cross 
 red = n("Open Redirect")
 csrf = n("Cross Site Request Forgery")
 trav = n("Path Traversal")
-urls = len(r.get("infos", {}).get("crawled_pages", [])) if isinstance(r.get("infos"), dict) else 0
-print(sql + xss + red + csrf + trav, sql, xss, red, csrf, trav, urls)
+print(sql + xss + red + csrf + trav, sql, xss, red, csrf, trav)
 for k, items in v.items():
     for i in items:
         print(f"  {k}: {i.get('method')} {i.get('path')} {i.get('info')}", file=sys.stderr)
 PY
 )
-echo "security: wapiti findings=$wtotal (sql=$wsql xss=$wxss redirect=$wredir csrf=$wcsrf traversal=$wfile) secs=$wapiti_secs rc=$wapiti_rc"
+wurls=$(grep -cE '^\[\+\] (GET|POST) ' "$OUT/wapiti.log" || true)
+echo "security: wapiti findings=$wtotal (sql=$wsql xss=$wxss redirect=$wredir csrf=$wcsrf traversal=$wfile) crawled=$wurls secs=$wapiti_secs rc=$wapiti_rc"
 still_in || echo "security: note: the session ended during wapiti (see $OUT/wapiti.log)"
 
 fail=0
