@@ -113,7 +113,7 @@ describe('access control over every route', T, () => {
     assert.ok(routes.some((r) => r.pattern === '/login'), 'dd-auth routes');
   });
 
-  test('signed out: every non-public route answers 303 to /login (or 403 for a POST), never data', async () => {
+  test('signed out: every non-public route answers 303 to /login (or 403 for a POST), never data', async (t) => {
     const anon = new Client();
     let n = 0;
     for (const rt of routes) {
@@ -128,10 +128,11 @@ describe('access control over every route', T, () => {
       }
     }
     assert.ok(n > 0);
+    t.diagnostic(`signed out: ${n} requests`);
   });
 
   for (const who of ROLES) {
-    test(`${who}: every route outside the role is refused (403/404), also a POST with the valid _csrf`, async () => {
+    test(`${who}: every route outside the role is refused (403/404), also a POST with the valid _csrf`, async (t) => {
       const c = clients[who];
       const role = ROLE_OF[who];
       const before = await sqlOne('SELECT COUNT(*) FROM audit_log');
@@ -148,15 +149,18 @@ describe('access control over every route', T, () => {
       // Still signed in (nothing above ended the session).
       assert.equal((await c.get('/me')).status, 200, `${who} still signed in`);
       if (who !== 'admin') assert.ok(n > 0, `${who}: some routes are outside the role`);
+      t.diagnostic(`${who}: ${n} refusals checked`);
     });
 
-    test(`${who}: every route of the role opens for own-site records, another site's record is 404, a POST without _csrf is 403`, async () => {
+    test(`${who}: every route of the role opens for own-site records, another site's record is 404, a POST without _csrf is 403`, async (t) => {
       const c = clients[who];
       const role = ROLE_OF[who];
       const before = await sqlOne('SELECT COUNT(*) FROM audit_log');
+      let n = 0;
       for (const rt of routes) {
         if (rt.roles === 'public' || !rt.roles.has(role)) continue;
         for (const p of pathsFor(rt.pattern)) {
+          n++;
           if (rt.method === 'POST') {
             const r = await c.post(p.path, {});
             assert.equal(r.status, 403, `${who}: POST ${p.path} without _csrf: ${brief(r)}`);
@@ -185,6 +189,7 @@ describe('access control over every route', T, () => {
         }
       }
       assert.equal(await sqlOne('SELECT COUNT(*) FROM audit_log'), before, `${who}: nothing written`);
+      t.diagnostic(`${who}: ${n} allowed routes checked`);
     });
   }
 
