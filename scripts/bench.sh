@@ -175,7 +175,7 @@ LUA
 
 soak() {
     local cookie csrf prefix out rss0 rss1 pids0 pids1 requests acked bad sockerr rows half lost
-    cookie=$(sign_in manager)
+    cookie=$MANAGER_COOKIE   # signed in above (a second sign_in would reuse its cookie jar)
     csrf=$(curl -s -H "Cookie: $cookie" "$BASE/admin/departments" |
            grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
     [[ -n $csrf ]] || die "soak: no _csrf on /admin/departments"
