@@ -103,3 +103,52 @@ $(ROSTER_BENCH): cgi-bin/roster/bench/roster_bench.c cgi-bin/roster/roster.c cgi
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) -Icgi-bin -o $@ $< cgi-bin/roster/roster.c
 # roster end
+
+# ---------------------------------------------------------------------------- # reliability
+# make fuzz: libFuzzer targets (tests/fuzz/fuzz_*.c) linked with the core built by clang
+# under ASan/UBSan; each runs FUZZ_SECONDS (default 60) from its seed corpus
+# (tests/fuzz/corpus/<target>/, never written; new inputs go to build/fuzz/work/<target>/)
+# and the run fails on any crash (the input is left in build/fuzz/crashes/).
+# make security: scripts/security.sh (sqlmap and wapiti against a fresh instance).
+# make backup / make restore FROM=var/backups/<stamp>: scripts/backup.sh.
+FUZZ_CC      ?= clang
+FUZZ_CXX     ?= clang++
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_FLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=undefined
+FUZZ_SRC     = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES   = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_BIN     = $(FUZZ_NAMES:%=$(BUILD)/fuzz/bin/%)
+FUZZ_OBJ     = $(CORE_C:%=$(BUILD)/fuzz/core/%.o) $(BUILD)/fuzz/core/tpl.o
+
+.PHONY: fuzz fuzz-build security backup restore
+$(BUILD)/fuzz/core/%.o: cgi-bin/core/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(DBCFLAGS) -Icgi-bin $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -c $< -o $@
+$(BUILD)/fuzz/core/tpl.o: cgi-bin/core/tpl.cc cgi-bin/core/tpl.h cgi-bin/core/buf.h
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) -std=c++17 -Icgi-bin $(FUZZ_FLAGS) -c $< -o $@
+$(BUILD)/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) -x c -std=c11 -D_GNU_SOURCE $(DBCFLAGS) -Icgi-bin -Itests/fuzz \
+	    -DFUZZ_REPO='"$(CURDIR)"' $(FUZZ_FLAGS) -fsanitize=fuzzer -c $< -o $(BUILD)/fuzz/$*.o
+	$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(BUILD)/fuzz/$*.o $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps
+	@$(MAKE) -s fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh
+
+security: deps
+	@scripts/deps.sh security
+	@$(MAKE) -s build
+	@scripts/security.sh
+
+backup:
+	@scripts/backup.sh backup
+
+restore:
+	@scripts/backup.sh restore "$(FROM)"

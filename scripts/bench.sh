@@ -135,3 +135,98 @@ bench_log_create
 # The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
 ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
 echo "bench: roster-generate ms=$ROSTER_MS"
+
+# ---- reliability: the soak ----------------------------------------------------------------
+# A mixed read/write load at a fixed concurrency for SOAK_SECONDS (default 180; --quick: 60):
+# the manager reads the home, department, audit and profile pages, and 3 requests in 10 are the
+# admin creating a department through the real form (POST /admin/departments/new with the
+# session's _csrf) in a site made for the soak, so the pages read keep their size and memory
+# growth means a leak, not a longer list (the department lists are not paged).
+# Afterwards every acknowledged write (303) must be in the database with its audit row, and
+# the workers' memory (summed RSS of this instance's FastCGI workers, measured after a warm-up
+# and after the soak) must not have grown. One line:
+#   bench: soak requests=N errors=N acked_writes=N lost_writes=N rss_kb_before=N rss_kb_after=N
+SOAK_SECONDS=${SOAK_SECONDS:-180}
+[[ $DURATION == 5s ]] && SOAK_SECONDS=${SOAK_QUICK_SECONDS:-60}
+SOAK_CONNS=${SOAK_CONNS:-8}
+
+# Summed VmRSS (kB) of the children of this instance's ddsup, and their pids.
+workers_rss() {
+    local sup pid sum=0 pids=()
+    sup=$(cat "$DD_INSTANCE/run/ddsup.pid")
+    for pid in $(pgrep -P "$sup"); do
+        sum=$((sum + $(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)))
+        pids+=("$pid")
+    done
+    echo "$sum ${pids[*]}"
+}
+
+cat >"$TMP/soak.lua" <<'LUA'
+local threads = {}
+local paths = { "/", "/admin/departments", "/admin/audit", "/me", "/admin/audit?entity=department" }
+counter, acked, bad = 0, 0, 0
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("tid", #threads)
+end
+function init(args)
+  cookie, wcookie, csrf, prefix, site = args[1], args[2], args[3], args[4], args[5]
+end
+function request()
+  counter = counter + 1
+  if counter % 10 < 3 then
+    local body = "name=" .. prefix .. "-" .. tid .. "-" .. counter .. "&phone=1&site_id=" .. site ..
+      "&_csrf=" .. csrf
+    return wrk.format("POST", "/admin/departments/new",
+      { ["Cookie"] = wcookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+  end
+  return wrk.format("GET", paths[(counter % #paths) + 1], { ["Cookie"] = cookie })
+end
+function response(status, headers, body)
+  if status == 303 then acked = acked + 1 elseif status ~= 200 then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local a, b = 0, 0
+  for _, t in ipairs(threads) do a = a + t:get("acked"); b = b + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format("soak: requests=%d acked=%d bad=%d sockerr=%d\n", summary.requests, a, b,
+    e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+soak() {
+    local cookie wcookie csrf site code prefix out rss0 rss1 pids0 pids1 requests acked bad sockerr rows half lost
+    cookie=$MANAGER_COOKIE   # signed in above (a second sign_in would reuse its cookie jar)
+    wcookie=$(sign_in admin)
+    csrf=$(curl -s -H "Cookie: $wcookie" "$BASE/admin/sites/new" |
+           grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
+    [[ -n $csrf ]] || die "soak: no _csrf on /admin/sites/new"
+    code=SOAK$((RANDOM % 9000 + 1000))
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $wcookie" --data-urlencode "code=$code" \
+         --data-urlencode "name=压测小区$code" --data-urlencode "_csrf=$csrf" "$BASE/admin/sites/new") == 303 ]] ||
+        die "soak: cannot create the soak site"
+    site=$("$STACK" sql -N -e "SELECT id FROM sites WHERE code='$code'")
+    # Warm-up (templates, connections, statement caches), then the baseline memory.
+    wrk -t2 -c"$SOAK_CONNS" -d10s -s "$TMP/soak.lua" "$BASE/" -- "$cookie" "$wcookie" "$csrf" "warm$RANDOM" "$site" \
+        >/dev/null || die "soak: warm-up failed"
+    read -r rss0 pids0 <<<"$(workers_rss)"
+    prefix="soak$(date +%s)"
+    out=$(wrk -t2 -c"$SOAK_CONNS" -d"${SOAK_SECONDS}s" --timeout 10s -s "$TMP/soak.lua" "$BASE/" \
+          -- "$cookie" "$wcookie" "$csrf" "$prefix" "$site") || die "soak: wrk failed: $out"
+    read -r rss1 pids1 <<<"$(workers_rss)"
+    read -r requests acked bad sockerr < <(sed -n 's/^soak: requests=\([0-9]*\) acked=\([0-9]*\) bad=\([0-9]*\) sockerr=\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$out")
+    [[ -n $requests ]] || die "soak: cannot parse wrk output: $out"
+    read -r rows half < <("$STACK" sql -N -e "SELECT COUNT(*), COALESCE(SUM(n <> 1), 0) FROM (
+        SELECT d.id, (SELECT COUNT(*) FROM audit_log a WHERE a.entity='department'
+                      AND a.entity_id=d.id AND a.action='create') AS n
+        FROM departments d WHERE d.name LIKE '$prefix-%') x")
+    lost=$((acked > rows ? acked - rows : 0))
+    echo "bench: soak requests=$requests errors=$((bad + sockerr)) acked_writes=$acked lost_writes=$lost rss_kb_before=$rss0 rss_kb_after=$rss1 secs=$SOAK_SECONDS conns=$SOAK_CONNS"
+    ((lost == 0)) || die "soak: $lost acknowledged writes are not in the database"
+    ((half == 0)) || die "soak: $half departments without exactly one audit row"
+    [[ $pids0 == "$pids1" ]] || die "soak: workers were replaced during the soak ($pids0 -> $pids1)"
+    # Growth allowance: 25% plus 8 MB over all workers (allocator noise, not a leak).
+    ((rss1 <= rss0 + rss0 / 4 + 8192)) || die "soak: worker memory grew from $rss0 kB to $rss1 kB"
+    ((bad + sockerr == 0)) || die "soak: $((bad + sockerr)) failed requests"
+}
+soak

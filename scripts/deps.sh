@@ -56,3 +56,25 @@ if [[ -f $ROOT/tests/package.json && ! -d $ROOT/tests/node_modules/playwright-co
     echo "deps: npm install in tests/"
     (cd "$ROOT/tests" && npm install --no-audit --no-fund)
 fi
+
+# ---- reliability: `scripts/deps.sh security` (only `make security` asks for it) also installs
+# the scanners. They are not needed by `make run` or `make test`, so they stay out of PKGS.
+if [[ ${1:-} == security ]]; then
+    SEC_PKGS=(sqlmap wapiti)
+    sec_installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${SEC_PKGS[@]}" 2>/dev/null |
+                    awk '$1 == "ii" { print $2 }' || true)
+    sec_missing=()
+    for p in "${SEC_PKGS[@]}"; do
+        grep -qxF -- "$p" <<<"$sec_installed" || sec_missing+=("$p")
+    done
+    if ((${#sec_missing[@]})); then
+        echo "deps: installing ${sec_missing[*]} (security scanners)"
+        SUDO=()
+        [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends "${sec_missing[@]}" ||
+        { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+          "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends "${sec_missing[@]}"; }
+    fi
+fi
