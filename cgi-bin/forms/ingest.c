@@ -224,7 +224,7 @@ forms_file_page(struct ctx *c, struct fbatch *b, const char *file, int page,
 	res->number = number ? number : "";
 	res->reason = number ? "" : reason ? reason : "no_code";
 	res->path = path;
-	rc = db_exec(c->db, c->a, F_SCAN_NEW, &r, "iisnsssisssisnn", c->user.site_id, b->id, number,
+	rc = db_exec(c->db, c->a, F_SCAN_NEW, &r, "iisnsssissisinn", c->user.site_id, b->id, number,
 	    page_no, number ? "filed" : "triage", res->reason, file, (long long)page, path,
 	    p->kind == SCAN_PNG ? "png" : "jpeg", (long long)p->len, p->sha, c->user.id,
 	    number ? c->user.id : 0LL, number ? c->user.id : 0LL);

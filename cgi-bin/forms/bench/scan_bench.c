@@ -5,6 +5,9 @@
  * insert is not in this figure (one indexed INSERT per page).
  *
  * Prints "bench: scan-150dpi pages_s=N" and "bench: scan-300dpi pages_s=N".
+ *
+ * With --page DPI TEXT OUT.png [DEGREES [SEED [blackout]]] it writes one such page instead
+ * (the HTTP tests' generated scans; "blackout" covers the code with a black box).
  */
 #include "forms/scan.h"
 #include "core/number.h"
@@ -29,12 +32,12 @@ now_s(void)
 
 /* An A4 page at dpi with the code of text, as PNG bytes (malloc'd). */
 static void *
-make_page(int dpi, const char *text, unsigned seed, size_t *len)
+make_page(int dpi, const char *text, unsigned seed, size_t *len, double degrees, int blackout)
 {
 	QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	int w = (int)lround(210.0 / 25.4 * dpi), h = (int)lround(297.0 / 25.4 * dpi);
 	double mm = dpi / 25.4, qx = 170 * mm, qy = 12 * mm, mod = 24.0 * mm / (q->width + 8);
-	double a = 2.0 * M_PI / 180.0, ca = cos(a), sa = sin(a);
+	double a = degrees * M_PI / 180.0, ca = cos(a), sa = sin(a);
 	unsigned char *px = malloc((size_t)w * (size_t)h);
 	png_image img;
 	void *out;
@@ -49,7 +52,9 @@ make_page(int dpi, const char *text, unsigned seed, size_t *len)
 			int v = 245;
 			int mx = (int)floor((sx - qx) / mod) - 4, my = (int)floor((sy - qy) / mod) - 4;
 
-			if (mx >= 0 && my >= 0 && mx < q->width && my < q->width) {
+			if (mx >= -4 && my >= -4 && mx < q->width + 4 && my < q->width + 4 && blackout) {
+				v = 10;
+			} else if (mx >= 0 && my >= 0 && mx < q->width && my < q->width) {
 				if (q->data[my * q->width + mx] & 1)
 					v = 20;
 			} else if (sy > 50 * mm && sy < 270 * mm && sx > 20 * mm && sx < 190 * mm &&
@@ -92,7 +97,7 @@ run(int dpi, int pages)
 	snprintf(number, sizeof(number), "%s", number_format(&a, "RZ", "2026-11-23", 7));
 	snprintf(url, sizeof(url), "http://127.0.0.1:8080/r/%s", number);
 	for (int i = 0; i < 4; i++)
-		png[i] = make_page(dpi, url, 1234u + (unsigned)i, &len[i]);
+		png[i] = make_page(dpi, url, 1234u + (unsigned)i, &len[i], 2.0, 0);
 	if ((fd = mkstemp(tmpl)) < 0)
 		return -1;
 	close(fd);
@@ -131,8 +136,19 @@ run(int dpi, int pages)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
+	if (argc >= 5 && strcmp(argv[1], "--page") == 0) {
+		size_t len;
+		void *png = make_page(atoi(argv[2]), argv[3], argc > 6 ? (unsigned)atoi(argv[6]) : 1u,
+		    &len, argc > 5 ? atof(argv[5]) : 0.0, argc > 7 && strcmp(argv[7], "blackout") == 0);
+		FILE *f = fopen(argv[4], "wb");
+
+		if (f == NULL || fwrite(png, 1, len, f) != len || fclose(f) != 0)
+			return 1;
+		free(png);
+		return 0;
+	}
 	if (sodium_init() < 0)
 		return 1;
 	if (run(150, 40) != 0 || run(300, 20) != 0)
