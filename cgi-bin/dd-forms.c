@@ -57,7 +57,6 @@ inbox_show(struct ctx *c)
 	if (c->form.spec == NULL)
 		form_empty(c, &upload_form);
 	d = page_begin(c, "forms.tpl", "forms.title");
-	form_to_dict(c, d);
 	tpl_set_int(d, "MAX_MB", (long long)(c->conf->max_upload_bytes >> 20));
 	tpl_set(d, "TODAY", today(c));
 	if ((rc = db_exec(c->db, c->a, F_BATCHES, &r, "i", c->user.site_id)) != DB_OK ||
@@ -291,7 +290,6 @@ triage_show(struct ctx *c)
 	if ((rc = db_exec(c->db, c->a, F_RECENT_NUMBERS, &n, "i", c->user.site_id)) != DB_OK)
 		return DB_STATUS(rc);
 	d = page_begin(c, "forms_triage_page.tpl", "forms.triage.title");
-	form_to_dict(c, d);
 	tpl_set(d, "ID", dbres_str(r, 0, 0));
 	tpl_set(d, "REASON", forms_reason_key(c, dbres_str(r, 0, 6)));
 	tpl_set(d, "FILE", dbres_str(r, 0, 7));
@@ -387,7 +385,6 @@ print_list(struct ctx *c)
 	d = page_begin(c, "forms_print.tpl", "forms.print.title");
 	form_set(c, PF_FROM, from);
 	form_set(c, PF_TO, to);
-	form_to_dict(c, d);
 	if ((rc = db_exec(c->db, c->a, F_PRINT_DAYS, &days, "iss", c->user.site_id, from, to)) != DB_OK ||
 	    (rc = db_exec(c->db, c->a, F_PRINT_EMERGENCIES, &em, "iss", c->user.site_id, from, to)) !=
 	    DB_OK)

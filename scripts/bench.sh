@@ -135,3 +135,7 @@ bench_log_create
 # The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
 ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
 echo "bench: roster-generate ms=$ROSTER_MS"
+
+# The scan inbox (no HTTP): generated A4 pages (QR code, text, turned 2 degrees, noise) as PNG,
+# decoded, QR read, number checked, hashed and written per page.
+"$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"

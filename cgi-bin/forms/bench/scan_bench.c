@@ -7,7 +7,9 @@
  * Prints "bench: scan-150dpi pages_s=N" and "bench: scan-300dpi pages_s=N".
  *
  * With --page DPI TEXT OUT.png [DEGREES [SEED [blackout]]] it writes one such page instead
- * (the HTTP tests' generated scans; "blackout" covers the code with a black box).
+ * (the HTTP tests' generated scans; "blackout" covers the code with a black box), and with
+ * --distort IN.png OUT.png DEGREES SEED [blackout] it makes a "scan" of a rendered page:
+ * grey, turned, with noise, the top-right corner (where the printed code is) blacked out.
  */
 #include "forms/scan.h"
 #include "core/number.h"
@@ -82,6 +84,58 @@ make_page(int dpi, const char *text, unsigned seed, size_t *len, double degrees,
 }
 
 static int
+write_png(const char *path, const unsigned char *px, int w, int h)
+{
+	png_image img;
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	img.width = (png_uint_32)w;
+	img.height = (png_uint_32)h;
+	img.format = PNG_FORMAT_GRAY;
+	return png_image_write_to_file(&img, path, 0, px, 0, NULL) ? 0 : -1;
+}
+
+static int
+distort(const char *in, const char *out, double degrees, unsigned seed, int blackout)
+{
+	static char data[64 << 20];
+	FILE *f = fopen(in, "rb");
+	size_t len;
+	struct grey g;
+	unsigned char *px;
+	double a = degrees * M_PI / 180.0, ca = cos(a), sa = sin(a);
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	len = fread(data, 1, sizeof(data), f);
+	fclose(f);
+	if (scan_grey_decode(scan_kind(data, len), data, len, &g) != 0)
+		return -1;
+	px = malloc((size_t)g.w * (size_t)g.h);
+	srand(seed);
+	for (int y = 0; y < g.h; y++)
+		for (int x = 0; x < g.w; x++) {
+			double dx = x - g.w / 2.0, dy = y - g.h / 2.0;
+			int sx = (int)lround(ca * dx + sa * dy + g.w / 2.0);
+			int sy = (int)lround(-sa * dx + ca * dy + g.h / 2.0);
+			int v = 250;
+
+			if (sx >= 0 && sy >= 0 && sx < g.w && sy < g.h)
+				v = g.px[(size_t)sy * g.w + sx];
+			if (blackout && sx > g.w * 3 / 4 && sy > g.h * 3 / 100 && sy < g.h * 16 / 100)
+				v = 15;
+			v += rand() % 41 - 20;
+			px[(size_t)y * g.w + x] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
+		}
+	rc = write_png(out, px, g.w, g.h);
+	free(px);
+	scan_grey_free(&g);
+	return rc;
+}
+
+static int
 run(int dpi, int pages)
 {
 	struct arena a;
@@ -149,6 +203,9 @@ main(int argc, char **argv)
 		free(png);
 		return 0;
 	}
+	if (argc >= 6 && strcmp(argv[1], "--distort") == 0)
+		return distort(argv[2], argv[3], atof(argv[4]), (unsigned)atoi(argv[5]),
+		    argc > 6 && strcmp(argv[6], "blackout") == 0) == 0 ? 0 : 1;
 	if (sodium_init() < 0)
 		return 1;
 	if (run(150, 40) != 0 || run(300, 20) != 0)
