@@ -11,7 +11,7 @@ forms_clean_name(struct arena *a, const char *name)
 	char *out;
 	size_t chars = 0, i, k = 0;
 
-	if (name == NULL || *name == '\0' || !valid_utf8(name, strlen(name), 0))
+	if (name == NULL || *name == '\0')
 		return "-";
 	/* The last path part only (some browsers send a path). */
 	for (const char *p = name; *p; p++)
@@ -26,7 +26,7 @@ forms_clean_name(struct arena *a, const char *name)
 		out[k++] = ch < 0x20 || ch == 0x7f ? '_' : (char)ch;
 	}
 	out[k] = '\0';
-	return k ? out : "-";
+	return k && valid_utf8(out, k, 0) ? out : "-";
 }
 
 void
