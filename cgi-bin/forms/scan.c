@@ -415,10 +415,16 @@ scan_qr(struct arena *a, const struct grey *g)
 					o[x] = (unsigned char)((r0[2 * x] + r0[2 * x + 1] + r1[2 * x] +
 					    r1[2 * x + 1] + 2) / 4);
 			}
-			text = zbar_qr(a, half, w, h);
+			/* The printed forms carry their code in the header: the top quarter first
+			 * (the same memory, fewer rows), then the whole page. */
+			text = zbar_qr(a, half, w, h / 4);
+			if (text == NULL)
+				text = zbar_qr(a, half, w, h);
 			free(half);
 		}
 	}
+	if (text == NULL && g->w < 2000)
+		text = zbar_qr(a, g->px, g->w, g->h / 4);
 	if (text == NULL)
 		text = zbar_qr(a, g->px, g->w, g->h);
 	return text;

@@ -40,7 +40,8 @@ int         scan_pdf_render(struct arena *a, const char *data, size_t len, int d
 int         scan_grey_decode(int kind, const char *data, size_t len, struct grey *g);
 void        scan_grey_free(struct grey *g);
 /* The text of the first QR code on the page (arena string), or NULL. Large pages are first
- * looked at halved (fast), then at full size. */
+ * looked at halved (fast), then at full size; the top quarter (where the printed forms
+ * carry the code) before the whole page. */
 const char *scan_qr(struct arena *a, const struct grey *g);
 /* The form number carried by a QR code's text: an http(s) URL ending in /r/<number>, with
  * nothing after the number. Copies the upper-cased number into out and returns 1 when it
