@@ -152,3 +152,24 @@ backup:
 
 restore:
 	@scripts/backup.sh restore "$(FROM)"
+
+# forms: the scan inbox links zbar, libpng and libjpeg; dd-import (a scanner's shared
+# folder: make import DIR=... AS=username) and forms-bench (make bench) share its code.
+FORMS_LIBS = -lzbar -lpng -ljpeg
+FORMS_OBJ  = $(patsubst cgi-bin/%.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/forms/*.c))
+$(BUILD)/bin/fcgi/dd-forms: LDLIBS += $(FORMS_LIBS)
+$(BUILD)/test/test_forms: LDLIBS += $(FORMS_LIBS)
+build: $(BUILD)/bin/dd-import $(BUILD)/bin/forms-bench
+$(BUILD)/bin/dd-import: cgi-bin/forms/cli/dd_import.c $(FORMS_OBJ) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(FORMS_LIBS)
+$(BUILD)/bin/forms-bench: cgi-bin/forms/bench/scan_bench.c $(BUILD)/obj/forms/scan.o \
+    $(BUILD)/obj/core/number.o $(BUILD)/obj/core/arena.o $(BUILD)/obj/core/buf.o
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ -lqrencode $(FORMS_LIBS) -lsodium -lm
+.PHONY: import
+import: build
+	@test -n "$(DIR)" || { echo "usage: make import DIR=folder AS=username" >&2; exit 2; }
+	@DUTYDESK_CONF=$${DUTYDESK_CONF:-$(or $(DD_INSTANCE),var/main)/dutydesk.conf} \
+	    $(BUILD)/bin/dd-import --as "$(AS)" "$(DIR)"
+# forms end

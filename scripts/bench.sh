@@ -230,3 +230,7 @@ soak() {
     ((bad + sockerr == 0)) || die "soak: $((bad + sockerr)) failed requests"
 }
 soak
+
+# The scan inbox (no HTTP): generated A4 pages (QR code, text, turned 2 degrees, noise) as PNG,
+# decoded, QR read, number checked, hashed and written per page.
+"$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"

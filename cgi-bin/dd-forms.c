@@ -1,0 +1,437 @@
+/* dd-forms: the paper round trip's scan inbox (表单扫描). Staff upload scanned forms (PDF,
+ * JPEG, PNG, several files at once); each page's QR code names its record and the page is
+ * filed as that record's archived paper copy (归档); pages without a readable code wait in
+ * triage for a person to type or pick the number. Also the batch print list of a period.
+ *
+ * Owns /forms and everything below it. Decoding is in cgi-bin/forms/scan.c, filing in
+ * cgi-bin/forms/ingest.c (shared with the folder importer, build/bin/dd-import).
+ */
+#include "forms/forms.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- the inbox and uploads ---- */
+
+enum { UF_FILES };
+static const struct field upload_fields[] = {
+	[UF_FILES] = { "files", FT_TEXT, 0, 0, 0, NULL, "forms.field.files" },
+};
+static const struct form_spec upload_form = FORM_SPEC(upload_fields);
+
+static void
+batch_row(struct ctx *c, tpl_dict *row, const struct dbres *r, size_t i)
+{
+	(void)c;
+	tpl_set(row, "ID", dbres_str(r, i, 0));
+	tpl_set(row, "BY", dbres_str(r, i, 2));
+	tpl_set(row, "AT", dbres_str(r, i, 4));
+	tpl_set(row, "FILES", dbres_str(r, i, 5));
+	tpl_set(row, "PAGES", dbres_str(r, i, 6));
+	tpl_set(row, "FILED", dbres_str(r, i, 7));
+	tpl_set(row, "TRIAGE", dbres_str(r, i, 8));
+	tpl_set(row, "DUPS", dbres_str(r, i, 9));
+	tpl_set(row, "REFUSED", dbres_str(r, i, 10));
+	if (strcmp(dbres_str(r, i, 3), "import") == 0)
+		tpl_show(row, "IMPORT");
+}
+
+static const char *
+today(struct ctx *c)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return arena_printf(c->a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* GET /forms */
+static int
+inbox_show(struct ctx *c)
+{
+	struct dbres *r, *t;
+	tpl_dict *d;
+	int rc;
+
+	if (c->form.spec == NULL)
+		form_empty(c, &upload_form);
+	d = page_begin(c, "forms.tpl", "forms.title");
+	tpl_set_int(d, "MAX_MB", (long long)(c->conf->max_upload_bytes >> 20));
+	tpl_set(d, "TODAY", today(c));
+	if ((rc = db_exec(c->db, c->a, F_BATCHES, &r, "i", c->user.site_id)) != DB_OK ||
+	    (rc = db_exec(c->db, c->a, F_TRIAGE_LIST, &t, "i", c->user.site_id)) != DB_OK)
+		return DB_STATUS(rc);
+	for (size_t i = 0; i < r->nrows; i++)
+		batch_row(c, tpl_section(d, "BATCH"), r, i);
+	if (r->nrows == 0)
+		tpl_show(d, "NO_BATCHES");
+	tpl_set_int(d, "TRIAGE_COUNT", (long long)t->nrows);
+	if (t->nrows > 0)
+		tpl_show(d, "TRIAGE_WAITING");
+	return 200;
+}
+
+/* POST /forms/upload: every file decoded first (no database), then one transaction files
+ * the whole batch; the result table is the batch's page. Processing is synchronous: a
+ * 20 MiB batch of 150-dpi pages takes a few seconds. */
+static int
+upload_post(struct ctx *c)
+{
+	struct fbatch b;
+	struct fpage **pages;
+	size_t *npages, total = 0;
+	const char **refusal, **names;
+	int rc;
+
+	form_validate(c, &upload_form, &c->post);
+	if (c->files.n == 0 || (c->files.n == 1 && c->files.v[0].len == 0)) {
+		form_error(c, UF_FILES, "forms.err.no_files");
+		return inbox_show(c);
+	}
+	pages = arena_calloc(c->a, c->files.n, sizeof(*pages));
+	npages = arena_calloc(c->a, c->files.n, sizeof(*npages));
+	refusal = arena_calloc(c->a, c->files.n, sizeof(*refusal));
+	names = arena_calloc(c->a, c->files.n, sizeof(*names));
+	for (size_t i = 0; i < c->files.n; i++) {
+		const struct upload *u = &c->files.v[i];
+
+		names[i] = forms_clean_name(c->a, u->filename);
+		if (total >= FORMS_MAX_PAGES) {
+			refusal[i] = "too_many";
+			continue;
+		}
+		if (forms_decode(c->a, u->data, u->len, &pages[i], &npages[i], &refusal[i]) == 0 &&
+		    total + npages[i] > FORMS_MAX_PAGES) {
+			npages[i] = 0;
+			refusal[i] = "too_many";
+		}
+		total += npages[i];
+	}
+	if ((rc = db_begin(c->db)) == DB_OK)
+		rc = forms_batch_begin(c, "web", &b);
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	b.files = (int)c->files.n;
+	for (size_t i = 0; rc == DB_OK && i < c->files.n; i++) {
+		if (refusal[i] != NULL) {
+			forms_batch_refuse(c, &b, names[i], refusal[i]);
+			continue;
+		}
+		for (size_t k = 0; rc == DB_OK && k < npages[i]; k++)
+			rc = forms_file_page(c, &b, names[i], (int)k + 1, &pages[i][k]);
+	}
+	if (rc == DB_OK)
+		rc = forms_batch_end(c, &b);
+	if (rc != DB_OK)
+		forms_batch_abort(c, &b);
+	return resp_commit(c, rc, NULL, arena_printf(c->a, "/forms/batch/%lld", b.id));
+}
+
+/* GET /forms/batch/:id: what became of each page of a batch. */
+static int
+batch_show(struct ctx *c)
+{
+	struct dbres *r;
+	tpl_dict *d;
+	char *rep, *line, *save = NULL;
+	int rc = db_exec(c->db, c->a, F_BATCH_GET, &r, "i", c->ids[0]);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id)
+		return 404;
+	d = page_begin(c, "forms_batch.tpl", "forms.batch.title");
+	batch_row(c, d, r, 0);
+	rep = arena_strdup(c->a, dbres_str(r, 0, 11));
+	for (line = strtok_r(rep, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[6] = { 0 }, *p = line;
+		tpl_dict *row;
+		int k;
+
+		for (k = 0; k < 6 && p; k++) {
+			f[k] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		if (k < 6)
+			continue;
+		row = tpl_section(d, "PAGE");
+		tpl_set(row, "FILE", f[0]);
+		if (strcmp(f[1], "0") != 0)
+			tpl_set(row, "PAGE_NO", f[1]);
+		tpl_set(row, "OUTCOME", ctx_t(c, arena_printf(c->a, "forms.outcome.%s", f[2])));
+		tpl_set(row, "CLASS", f[2]);
+		if (*f[3])
+			tpl_set(tpl_section(row, "NUMBER"), "NUMBER", f[3]);
+		tpl_set(row, "REASON", forms_reason_key(c, f[4]));
+		if (strcmp(f[2], "triage") == 0 && strcmp(f[5], "0") != 0)
+			tpl_set(tpl_section(row, "TRIAGE_LINK"), "SCAN_ID", f[5]);
+	}
+	if (dbres_int(r, 0, 8) > 0)
+		tpl_show(d, "HAS_TRIAGE");
+	return 200;
+}
+
+/* ---- scans and the archive of a record ---- */
+
+/* GET /forms/scan/:id: a page image, only for users of its site, never as HTML. */
+static int
+scan_image(struct ctx *c)
+{
+	struct dbres *r;
+	char *data;
+	size_t len;
+	int rc = db_exec(c->db, c->a, F_SCAN_GET, &r, "i", c->ids[0]);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 1)))
+		return 404;
+	if (upload_read(c, dbres_str(r, 0, 2), &data, &len) != 0)
+		return 404;
+	return resp_file(c, data, len, strcmp(dbres_str(r, 0, 3), "png") == 0 ? "image/png" :
+	    "image/jpeg");
+}
+
+/* GET /forms/archive/:number: a record's archived paper copy, its pages in order. */
+static int
+archive_show(struct ctx *c)
+{
+	const char *number = number_normalise(c->a, c->args[0]);
+	const struct number_kind *k;
+	struct dbres *r, *s;
+	tpl_dict *d;
+	int rc;
+
+	if (!number_valid(number))
+		return 404;
+	if ((rc = db_exec(c->db, c->a, DBQ_NUMBER_FIND, &r, "s", number)) != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 1)) ||
+	    (k = number_kind(dbres_str(r, 0, 0))) == NULL)
+		return 404;
+	if ((rc = db_exec(c->db, c->a, F_SCANS_OF_NUMBER, &s, "s", number)) != DB_OK)
+		return DB_STATUS(rc);
+	d = page_begin(c, "forms_archive.tpl", "forms.archive.title");
+	tpl_set(d, "NUMBER", number);
+	tpl_set(d, "KIND", ctx_t(c, k->title));
+	tpl_set(d, "RECORD_URL", arena_printf(c->a, k->url, dbres_int(r, 0, 2)));
+	tpl_set_int(d, "PAGES", (long long)s->nrows);
+	if (s->nrows == 0)
+		tpl_show(d, "NONE");
+	else
+		tpl_show(d, "ARCHIVED");
+	for (size_t i = 0; i < s->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "SCAN");
+
+		tpl_set(row, "ID", dbres_str(s, i, 0));
+		tpl_set(row, "PAGE_NO", dbres_str(s, i, 1));
+		tpl_set(row, "AT", dbres_str(s, i, 2));
+		tpl_set(row, "BY", dbres_str(s, i, 3));
+		tpl_set(row, "FILE", dbres_str(s, i, 4));
+		tpl_set(row, "FILE_PAGE", dbres_str(s, i, 5));
+		tpl_set(row, "FILED_BY", dbres_str(s, i, 7));
+	}
+	return 200;
+}
+
+/* ---- triage ---- */
+
+/* GET /forms/triage */
+static int
+triage_list(struct ctx *c)
+{
+	struct dbres *r;
+	tpl_dict *d;
+	int rc = db_exec(c->db, c->a, F_TRIAGE_LIST, &r, "i", c->user.site_id);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	d = page_begin(c, "forms_triage.tpl", "forms.triage.title");
+	if (r->nrows == 0)
+		tpl_show(d, "EMPTY");
+	for (size_t i = 0; i < r->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "SCAN");
+
+		tpl_set(row, "ID", dbres_str(r, i, 0));
+		tpl_set(row, "REASON", forms_reason_key(c, dbres_str(r, i, 1)));
+		tpl_set(row, "FILE", dbres_str(r, i, 2));
+		tpl_set(row, "FILE_PAGE", dbres_str(r, i, 3));
+		tpl_set(row, "AT", dbres_str(r, i, 4));
+		tpl_set(row, "BY", dbres_str(r, i, 5));
+	}
+	return 200;
+}
+
+enum { TF_NUMBER, TF_PICK };
+static const struct field triage_fields[] = {
+	[TF_NUMBER] = { "number", FT_TEXT, 0, 0, 40, NULL, "forms.field.number" },
+	[TF_PICK]   = { "pick", FT_TEXT, 0, 0, 40, NULL, "forms.field.pick" },
+};
+static const struct form_spec triage_form = FORM_SPEC(triage_fields);
+
+/* GET /forms/triage/:id: the page and the form to give it its number. */
+static int
+triage_show(struct ctx *c)
+{
+	struct dbres *r, *n;
+	tpl_dict *d;
+	int rc = db_exec(c->db, c->a, F_SCAN_GET, &r, "i", c->ids[0]);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id)
+		return 404;
+	if (strcmp(dbres_str(r, 0, 5), "triage") != 0)
+		return resp_redirect(c, arena_printf(c->a, "/forms/archive/%s", dbres_str(r, 0, 4)));
+	if (c->form.spec == NULL)
+		form_empty(c, &triage_form);
+	if ((rc = db_exec(c->db, c->a, F_RECENT_NUMBERS, &n, "i", c->user.site_id)) != DB_OK)
+		return DB_STATUS(rc);
+	d = page_begin(c, "forms_triage_page.tpl", "forms.triage.title");
+	tpl_set(d, "ID", dbres_str(r, 0, 0));
+	tpl_set(d, "REASON", forms_reason_key(c, dbres_str(r, 0, 6)));
+	tpl_set(d, "FILE", dbres_str(r, 0, 7));
+	tpl_set(d, "FILE_PAGE", dbres_str(r, 0, 8));
+	tpl_set(d, "AT", dbres_str(r, 0, 9));
+	tpl_set(d, "BY", dbres_str(r, 0, 10));
+	for (size_t i = 0; i < n->nrows; i++) {
+		const struct number_kind *k = number_kind(dbres_str(n, i, 1));
+		tpl_dict *row = tpl_section(d, "OPTION");
+
+		tpl_set(row, "NUMBER", dbres_str(n, i, 0));
+		tpl_set(row, "KIND", k ? ctx_t(c, k->title) : dbres_str(n, i, 1));
+		tpl_set(row, "DAY", dbres_str(n, i, 2));
+		if (strcmp(form_str(c, TF_PICK), dbres_str(n, i, 0)) == 0)
+			tpl_show(row, "SELECTED");
+	}
+	return 200;
+}
+
+/* POST /forms/triage/:id: files the page under the typed (or picked) number. */
+static int
+triage_post(struct ctx *c)
+{
+	const char *typed = form_str(c, TF_PICK)[0] ? form_str(c, TF_PICK) : form_str(c, TF_NUMBER);
+	const char *number = number_normalise(c->a, typed), *msg;
+	struct dbres *r, *p;
+	long long page_no;
+	int rc;
+
+	if (*number == '\0') {
+		form_error(c, TF_NUMBER, "forms.err.number_required");
+		return triage_show(c);
+	}
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return DB_STATUS(rc);
+	if ((rc = db_exec(c->db, c->a, F_TRIAGE_LOCK, &r, "i", c->ids[0])) != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id)
+		return 404;
+	if (strcmp(dbres_str(r, 0, 2), "triage") != 0) {
+		db_rollback(c->db);
+		return triage_show(c);   /* filed meanwhile: shows where */
+	}
+	if ((rc = forms_check_number(c, number, c->user.site_id, &msg)) != DB_OK)
+		return DB_STATUS(rc);
+	if (msg != NULL) {
+		db_rollback(c->db);
+		form_set(c, TF_NUMBER, number);
+		form_error(c, form_str(c, TF_PICK)[0] ? TF_PICK : TF_NUMBER, msg);
+		return triage_show(c);
+	}
+	if ((rc = db_exec(c->db, c->a, F_NEXT_PAGE, &p, "s", number)) != DB_OK)
+		return DB_STATUS(rc);
+	page_no = dbres_int(p, 0, 0);
+	rc = db_exec(c->db, c->a, F_TRIAGE_FILE, NULL, "siii", number, page_no, c->user.id,
+	    c->ids[0]);
+	if (rc == DB_OK)
+		rc = audit_write(c, "scan_filed", "form_scan", c->ids[0], c->user.site_id,
+		    arena_printf(c->a, "%s %s %s %lld (%s)", ctx_t(c, "forms.audit.filed"), number,
+		    ctx_t(c, "forms.page"), page_no, ctx_t(c, "forms.audit.by_hand")),
+		    "{\"status\":\"triage\"}",
+		    arena_printf(c->a, "{\"status\":\"filed\",\"number\":\"%s\"}", number));
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/forms/archive/%s", number));
+}
+
+/* ---- batch print: the forms of a period, to print in one go ---- */
+
+enum { PF_FROM, PF_TO };
+static const struct field print_fields[] = {
+	[PF_FROM] = { "from", FT_DATE, 0, 0, 0, NULL, "forms.field.from" },
+	[PF_TO]   = { "to", FT_DATE, 0, 0, 0, NULL, "forms.field.to" },
+};
+static const struct form_spec print_form = FORM_SPEC(print_fields);
+
+/* GET /forms/print?from=&to= (at most 31 days) */
+static int
+print_list(struct ctx *c)
+{
+	const char *from, *to;
+	struct dbres *days, *em;
+	tpl_dict *d;
+	int rc;
+
+	form_validate(c, &print_form, &c->query);
+	from = form_str(c, PF_FROM)[0] ? form_str(c, PF_FROM) : today(c);
+	to = form_str(c, PF_TO)[0] ? form_str(c, PF_TO) : from;
+	if (!c->form.ok) {
+		from = to = today(c);
+	} else if (strcmp(to, from) < 0) {
+		form_error(c, PF_TO, "forms.err.range");
+		to = from;
+	}
+	d = page_begin(c, "forms_print.tpl", "forms.print.title");
+	form_set(c, PF_FROM, from);
+	form_set(c, PF_TO, to);
+	if ((rc = db_exec(c->db, c->a, F_PRINT_DAYS, &days, "iss", c->user.site_id, from, to)) != DB_OK ||
+	    (rc = db_exec(c->db, c->a, F_PRINT_EMERGENCIES, &em, "iss", c->user.site_id, from, to)) !=
+	    DB_OK)
+		return DB_STATUS(rc);
+	for (size_t i = 0; i < days->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "DAY");
+
+		tpl_set(row, "ID", dbres_str(days, i, 0));
+		tpl_set(row, "DAY", dbres_str(days, i, 1));
+		tpl_set(row, "NUMBER", dbres_str(days, i, 3));
+		if (dbres_int(days, i, 4) > 0)
+			tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(days, i, 4));
+	}
+	for (size_t i = 0; i < em->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "EMERGENCY");
+
+		tpl_set(row, "ID", dbres_str(em, i, 0));
+		tpl_set(row, "AT", dbres_str(em, i, 1));
+		tpl_set(row, "PLACE", dbres_str(em, i, 2));
+		tpl_set(row, "NUMBER", dbres_str(em, i, 3));
+		if (dbres_int(em, i, 4) > 0)
+			tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(em, i, 4));
+	}
+	if (days->nrows + em->nrows == 0)
+		tpl_show(d, "NONE");
+	return 200;
+}
+
+static const struct route routes[] = {
+	{ "GET",  "/forms",                  inbox_show,   FORMS_WRITERS, NULL, NULL },
+	{ "POST", "/forms/upload",           upload_post,  FORMS_WRITERS, NULL, NULL },
+	{ "GET",  "/forms/batch/:id",        batch_show,   FORMS_WRITERS, NULL, NULL },
+	{ "GET",  "/forms/triage",           triage_list,  FORMS_WRITERS, NULL, NULL },
+	{ "GET",  "/forms/triage/:id",       triage_show,  FORMS_WRITERS, NULL, NULL },
+	{ "POST", "/forms/triage/:id",       triage_post,  FORMS_WRITERS, &triage_form, triage_show },
+	{ "GET",  "/forms/archive/:number",  archive_show, FORMS_READERS, NULL, NULL },
+	{ "GET",  "/forms/scan/:id",         scan_image,   FORMS_READERS, NULL, NULL },
+	{ "GET",  "/forms/print",            print_list,   FORMS_READERS, NULL, NULL },
+};
+
+int
+main(int argc, char **argv)
+{
+	static const struct app app = {
+		"dd-forms", routes, sizeof(routes) / sizeof(routes[0]),
+		forms_stmts, sizeof(forms_stmts) / sizeof(forms_stmts[0]),
+	};
+
+	return app_main(argc, argv, &app);
+}
