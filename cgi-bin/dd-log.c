@@ -21,6 +21,18 @@ log_form_key(struct ctx *c)
 }
 
 int
+log_paper_copy(struct ctx *c, tpl_dict *d, const char *number)
+{
+	struct dbres *r;
+	int rc = db_exec(c->db, c->a, S_SCANS_OF_NUMBER, &r, "s", number);
+
+	tpl_set(d, "NUMBER", number);
+	if (rc == DB_OK && dbres_int(r, 0, 0) > 0)
+		tpl_set(tpl_section(d, "ARCHIVED"), "PAGES", dbres_str(r, 0, 0));
+	return rc;
+}
+
+int
 log_page_load(struct ctx *c, long long id, struct dbres **r)
 {
 	int rc = db_exec(c->db, c->a, S_PAGE_GET, r, "i", id);

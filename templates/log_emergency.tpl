@@ -5,6 +5,7 @@
   <p class="page-links"><a class="btn secondary" href="/log/emergency/{{ID}}/print">[[log.print]]</a></p>
 </div>
 {{#OVERDUE}}<p class="notice" role="alert">[[log.report.overdue_notice]]</p>{{/OVERDUE}}
+{{#NUMBER}}<p class="muted">[[print.number]] <span class="num">{{NUMBER}}</span>{{#ARCHIVED}} · <a href="/forms/archive/{{NUMBER}}">[[forms.archive.archived]]</a> ({{PAGES}} [[forms.archive.pages]]){{/ARCHIVED}}</p>{{/NUMBER}}
 {{>RECORD}}
 <div class="columns">
 {{#EDIT_FORM}}

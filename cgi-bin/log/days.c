@@ -129,8 +129,8 @@ log_day_show(struct ctx *c)
 	day_header(d, r);
 	if ((rc = number_lookup(c, "log_day", c->ids[0], &number)) != DB_OK)
 		return DB_STATUS(rc);
-	if (number != NULL)
-		tpl_set(tpl_section(d, "NUMBER"), "NUMBER", number);
+	if (number != NULL && (rc = log_paper_copy(c, tpl_section(d, "NUMBER"), number)) != DB_OK)
+		return DB_STATUS(rc);
 	if ((rc = db_exec(c->db, c->a, S_PAGES_OF_DAY, &p, "i", c->ids[0])) != DB_OK)
 		return DB_STATUS(rc);
 	for (size_t i = 0; i < p->nrows; i++)

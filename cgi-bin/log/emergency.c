@@ -181,6 +181,15 @@ log_emergency_show(struct ctx *c)
 	tpl_set(d, "DAY_ID", dbres_str(r, 0, EM_DAY_ID));
 	if (dbres_int(r, 0, EM_OVERDUE))
 		tpl_show(d, "OVERDUE");
+	{
+		const char *number;
+
+		if ((rc = number_lookup(c, "emergency", c->ids[0], &number)) != DB_OK)
+			return DB_STATUS(rc);
+		if (number != NULL &&
+		    (rc = log_paper_copy(c, tpl_section(d, "NUMBER"), number)) != DB_OK)
+			return DB_STATUS(rc);
+	}
 	rc = emergency_fill(c, page_include(c, d, "RECORD", "log_emergency_body.tpl"), r);
 	if (rc != DB_OK)
 		return DB_STATUS(rc);

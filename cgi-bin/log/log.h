@@ -73,6 +73,7 @@ enum log_stmt {
 	S_PHOTOS,
 	S_PHOTO_GET,
 	S_OVERDUE_REPORTS,
+	S_SCANS_OF_NUMBER,
 	S__END
 };
 extern const char *const log_stmts[S__END - DB_APP_FIRST];
@@ -128,6 +129,9 @@ int log_categories_show(struct ctx *c);
 int log_category_new_post(struct ctx *c);
 int log_category_update_post(struct ctx *c);
 
+/* Puts a printed record's number into d and, when its paper copy has been scanned back,
+ * the section ARCHIVED with the number of pages. */
+int log_paper_copy(struct ctx *c, tpl_dict *d, const char *number);
 /* A fresh random key for a form (one submission makes one record), arena string. */
 const char *log_form_key(struct ctx *c);
 /* Loads page :id (c->ids[0]) of the user's site into *r (columns of S_PAGE_GET); 0 or an

@@ -190,6 +190,8 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	    " WHERE ph.emergency_id = ? ORDER BY ph.id",
 	Q(S_PHOTO_GET) = "SELECT ph.path, ph.kind, m.site_id FROM emergency_photos ph"
 	    " JOIN emergencies m ON m.id = ph.emergency_id WHERE ph.id = ? AND ph.emergency_id = ?",
+	/* Pages of the paper copy archived for a number (the scan inbox, dd-forms). */
+	Q(S_SCANS_OF_NUMBER) = "SELECT COUNT(*) FROM form_scans WHERE number = ?",
 	Q(S_OVERDUE_REPORTS) = "SELECT COUNT(*) FROM emergencies WHERE site_id = ?"
 	    " AND report_at IS NULL AND NOW() >= report_due",
 };
