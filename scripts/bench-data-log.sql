@@ -26,11 +26,12 @@ SELECT st.id, c.name, c.sort_order
 FROM sites st JOIN log_categories c ON c.site_id = (SELECT id FROM sites WHERE code = 'CH')
 WHERE NOT EXISTS (SELECT 1 FROM log_categories x WHERE x.site_id = st.id);
 
--- The 365 days before today, signed by the site's first user.
+-- 365 days ending the day before yesterday (yesterday and today are left to the current
+-- shift, which may have started yesterday), signed by the site's first user.
 INSERT INTO log_days (site_id, day, status, signed_by, signed_at, sign_comment)
-SELECT st.id, CURDATE() - INTERVAL d.seq DAY, 'signed',
+SELECT st.id, CURDATE() - INTERVAL (d.seq + 1) DAY, 'signed',
        (SELECT MIN(u.id) FROM users u WHERE u.site_id = st.id),
-       CURDATE() - INTERVAL d.seq DAY + INTERVAL 1 DAY + INTERVAL 9 HOUR, '已阅'
+       CURDATE() - INTERVAL d.seq DAY + INTERVAL 9 HOUR, '已阅'
 FROM sites st JOIN seq_1_to_365 d;
 
 INSERT INTO log_pages (site_id, day_id, shift_id, status, opened_by, opened_at, lead_id,

@@ -72,4 +72,6 @@ EOF
     # Requests still in flight when wrk stops may be stored without being counted: more
     # stored than acknowledged is fine, fewer would be a lost write.
     ((stored >= acked)) || die "log-create: $acked acknowledged but only $stored stored"
+    ((acked > 0)) || die "log-create: no entry was acknowledged (see non303)"
+    [[ $line != *non303=* ]] || die "log-create: some POSTs were not answered 303: $line"
 }

@@ -18,7 +18,7 @@
   <p class="muted">[[log.page.staff]]：{{#STAFF}}{{NAME}}{{#LEAD}}（[[log.page.lead]]）{{/LEAD}}{{#STAFF_separator}}、{{/STAFF_separator}}{{/STAFF}}</p>
   {{#RETURNED}}<p class="notice">[[log.page.returned_by]]：{{RETURN_REASON}}</p>{{/RETURNED}}
   {{#NO_ENTRIES}}<p class="empty">[[log.page.no_entries]]</p>{{/NO_ENTRIES}}
-  {{#ENTRY}}{{>ROW}}{{/ENTRY}}
+  {{>ENTRY}}
   {{#CAN_RETURN}}
   <form method="post" action="/log/page/{{PAGE_ID}}/return" class="form inline-form screen-only" novalidate>
     <input type="hidden" name="_csrf" value="{{CSRF}}">

@@ -10,7 +10,7 @@
   <h2>{{SHIFT}} <span class="muted">{{SHIFT_TIME}}</span> · {{STATUS}}</h2>
   <p class="muted">[[log.page.staff]]：{{#STAFF}}{{NAME}}{{#LEAD}}（[[log.page.lead]]）{{/LEAD}}{{#STAFF_separator}}、{{/STAFF_separator}}{{/STAFF}}</p>
   {{#NO_ENTRIES}}<p class="empty">[[log.page.no_entries]]</p>{{/NO_ENTRIES}}
-  {{#ENTRY}}{{>ROW}}{{/ENTRY}}
+  {{>ENTRY}}
 </section>
 {{/PAGE}}
 </section>

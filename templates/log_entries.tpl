@@ -38,5 +38,5 @@
   <p class="actions"><button type="submit" class="btn secondary">[[action.filter]]</button></p>
 </form>
 {{#EMPTY}}<p class="empty">[[list.empty]]</p>{{/EMPTY}}
-{{#ENTRY}}{{>ROW}}{{/ENTRY}}
+{{>ENTRY}}
 <nav class="pager" aria-label="[[pager.label]]">{{#PREV}}<a href="?{{QS}}&amp;page={{PAGE}}" rel="prev">[[pager.prev]]</a>{{/PREV}} <span>[[pager.page]] {{PAGE}}</span> {{#NEXT}}<a href="?{{QS}}&amp;page={{PAGE}}" rel="next">[[pager.next]]</a>{{/NEXT}}</nav>

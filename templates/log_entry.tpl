@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="/log/day/{{DAY_ID}}">[[log.day.title]]</a> · <a href="/log/entries">[[log.entries.title]]</a></p>
 <h1>[[log.entry.title]]</h1>
-{{#ENTRY}}{{>ROW}}{{/ENTRY}}
+{{>ENTRY}}
 {{#DAY_SIGNED}}<p class="notice">[[log.entry.signed_note]]</p>{{/DAY_SIGNED}}
 {{#EDIT_FORM}}
 <section class="panel">

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
+{{#ENTRY}}
 <article class="entry{{#IS_OPEN}} entry-open{{/IS_OPEN}}{{#MAJOR}} entry-major{{/MAJOR}}" id="entry-{{ID}}">
   <header class="entry-head">
     <time class="num">{{AT}}</time>
@@ -30,3 +31,4 @@
     {{#EMERGENCY}} · <a href="/log/emergency/{{EMERGENCY_ID}}">[[log.emergency.title]]</a>{{/EMERGENCY}}
   </footer>
 </article>
+{{/ENTRY}}

@@ -19,7 +19,7 @@
 {{#HAS_CARRIED}}
 <section class="carried" aria-labelledby="carried-h">
   <h2 id="carried-h">[[log.carried.title]]</h2>
-  {{#CARRIED}}{{>ROW}}{{/CARRIED}}
+  {{>CARRIED}}
 </section>
 {{/HAS_CARRIED}}
 {{#ENTRY_FORM}}

@@ -15,13 +15,13 @@
 <section class="carried" aria-labelledby="carried-h">
   <h2 id="carried-h">[[log.carried.title]]</h2>
   <p class="hint">[[log.carried.hint]]</p>
-  {{#CARRIED}}{{>ROW}}{{/CARRIED}}
+  {{>CARRIED}}
 </section>
 {{/HAS_CARRIED}}
 <section aria-labelledby="entries-h">
   <h2 id="entries-h">[[log.page.entries]]</h2>
   {{#NO_ENTRIES}}<p class="empty">[[log.page.no_entries]]</p>{{/NO_ENTRIES}}
-  {{#ENTRY}}{{>ROW}}{{/ENTRY}}
+  {{>ENTRY}}
 </section>
 {{#ENTRY_FORM}}
 <section class="panel" id="new-entry">

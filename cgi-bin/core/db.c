@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct db {
 	MYSQL              *my;        /* NULL when not connected */
@@ -414,4 +415,74 @@ dbres_null(const struct dbres *r, size_t row, size_t col)
 	if (r == NULL || row >= r->nrows || col >= r->ncols)
 		return 1;
 	return r->cells[row * r->ncols + col] == NULL;
+}
+
+/* ---- a small cache of query results, for short lists that change rarely (a site's
+ * shifts or categories as filter choices). Process-wide, like the connection; entries are
+ * copied out into the request's arena, so a later refresh never pulls memory from under a
+ * handler. Keyed by statement and one integer parameter. */
+
+#define DBC_SLOTS 64
+
+struct dbc_entry {
+	int       id;
+	long long key;
+	time_t    expires;
+	size_t    nrows, ncols;
+	char    **cells;   /* malloc'd: nrows * ncols strings (NULL for SQL NULL) */
+};
+
+static struct dbc_entry dbc[DBC_SLOTS];
+
+static void
+dbc_clear(struct dbc_entry *e)
+{
+	for (size_t i = 0; e->cells && i < e->nrows * e->ncols; i++)
+		free(e->cells[i]);
+	free(e->cells);
+	memset(e, 0, sizeof(*e));
+}
+
+static struct dbres *
+dbc_copy_out(struct arena *a, const struct dbc_entry *e)
+{
+	struct dbres *r = arena_calloc(a, 1, sizeof(*r));
+
+	r->nrows = e->nrows;
+	r->ncols = e->ncols;
+	r->cells = arena_calloc(a, e->nrows * e->ncols + 1, sizeof(char *));
+	for (size_t i = 0; i < e->nrows * e->ncols; i++)
+		r->cells[i] = arena_strdup(a, e->cells[i]);
+	return r;
+}
+
+int
+db_exec_cached(struct db *db, struct arena *a, int id, long long key, int ttl,
+    struct dbres **res)
+{
+	time_t now = time(NULL);
+	struct dbc_entry *e = &dbc[((unsigned long long)id * 31u + (unsigned long long)key) %
+	    DBC_SLOTS];
+	struct dbres *r;
+	int rc;
+
+	if (e->cells != NULL && e->id == id && e->key == key && e->expires > now) {
+		*res = dbc_copy_out(a, e);
+		return DB_OK;
+	}
+	if ((rc = db_exec(db, a, id, &r, "i", key)) != DB_OK)
+		return rc;
+	dbc_clear(e);
+	e->id = id;
+	e->key = key;
+	e->expires = now + ttl;
+	e->nrows = r->nrows;
+	e->ncols = r->ncols;
+	if ((e->cells = calloc(r->nrows * r->ncols + 1, sizeof(char *))) == NULL)
+		arena_oom();
+	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+		if (r->cells[i] != NULL && (e->cells[i] = strdup(r->cells[i])) == NULL)
+			arena_oom();
+	*res = r;
+	return DB_OK;
 }

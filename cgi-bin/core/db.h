@@ -68,6 +68,11 @@ int         db_ping(struct db *db);
  * in arena memory. */
 int         db_exec(struct db *db, struct arena *a, int id, struct dbres **res,
     const char *types, ...);
+/* Like db_exec for a statement with one integer parameter (key), but the rows are kept for
+ * ttl seconds per process: for short lists that change rarely (filter choices). A change is
+ * seen by every worker within ttl. *res is arena memory. */
+int         db_exec_cached(struct db *db, struct arena *a, int id, long long key, int ttl,
+    struct dbres **res);
 int         db_begin(struct db *db);
 int         db_commit(struct db *db);
 /* Rolls back if a transaction is open; safe to call at any time. */

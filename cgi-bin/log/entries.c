@@ -77,9 +77,12 @@ int
 log_entries_to_dict(struct ctx *c, tpl_dict *d, const char *section, const struct dbres *r,
     int with_page)
 {
+	/* Every list shows its entries the same way: one include of log_entry_row.tpl per list
+	 * (not per row: each include costs a lookup in ctemplate's locked cache). */
+	tpl_dict *list = page_include(c, d, section, "log_entry_row.tpl");
+
 	for (size_t i = 0; i < r->nrows; i++) {
-		/* Every list shows an entry the same way: log_entry_row.tpl. */
-		tpl_dict *row = page_include(c, tpl_section(d, section), "ROW", "log_entry_row.tpl");
+		tpl_dict *row = tpl_section(list, "ENTRY");
 		int open = strcmp(dbres_str(r, i, EN_STATUS), "open") == 0;
 
 		tpl_set(row, "ID", dbres_str(r, i, EN_ID));
@@ -461,7 +464,8 @@ log_search(struct ctx *c)
 	const char *status = search_value(c, SF_STATUS), *q = search_value(c, SF_Q), *like;
 	long long shift = atoll(search_value(c, SF_SHIFT)), cat = atoll(search_value(c, SF_CATEGORY));
 	long long staff = atoll(search_value(c, SF_STAFF)), page = atoll(search_value(c, SF_PAGE));
-	const long long per = 50;
+	/* Entries are cards of several lines: 20 make a screenful or two. */
+	const long long per = 20;
 	struct dbres *r;
 	tpl_dict *d;
 	int rc;
@@ -489,13 +493,14 @@ log_search(struct ctx *c)
 		return 500;
 	if (r->nrows == 0)
 		tpl_show(d, "EMPTY");
-	if ((rc = db_exec(c->db, c->a, S_SHIFTS, &r, "i", c->user.site_id)) != DB_OK)
+	/* The filter choices change rarely: kept for a minute per worker. */
+	if ((rc = db_exec_cached(c->db, c->a, S_SHIFTS, c->user.site_id, 60, &r)) != DB_OK)
 		return DB_STATUS(rc);
 	filter_options(d, "SHIFT_OPT", r, shift);
-	if ((rc = db_exec(c->db, c->a, S_CATEGORIES, &r, "i", c->user.site_id)) != DB_OK)
+	if ((rc = db_exec_cached(c->db, c->a, S_CATEGORIES, c->user.site_id, 60, &r)) != DB_OK)
 		return DB_STATUS(rc);
 	filter_options(d, "CATEGORY_OPT", r, cat);
-	if ((rc = db_exec(c->db, c->a, S_STAFF_OF_SITE, &r, "i", c->user.site_id)) != DB_OK)
+	if ((rc = db_exec_cached(c->db, c->a, S_STAFF_OF_SITE, c->user.site_id, 60, &r)) != DB_OK)
 		return DB_STATUS(rc);
 	filter_options(d, "STAFF_OPT", r, staff);
 	return 200;
