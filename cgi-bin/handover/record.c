@@ -193,22 +193,13 @@ notes_to_dict(struct ctx *c, tpl_dict *d, const struct dbres *h)
 static int
 anomalies_to_dict(struct ctx *c, tpl_dict *d, long long id)
 {
+	static const char *const cols[] = { "WHAT", "EXPL", "BY", "AT" };
 	struct dbres *r;
 	int rc = db_exec(c->db, c->a, H_ANOMALIES, &r, "i", id);
 
-	if (rc != DB_OK)
-		return rc;
-	for (size_t i = 0; i < r->nrows; i++) {
-		tpl_dict *a = tpl_section(d, "ANOMALY");
-
-		tpl_set(a, "WHAT", dbres_str(r, i, 0));
-		tpl_set(a, "EXPL", dbres_str(r, i, 1));
-		tpl_set(a, "BY", dbres_str(r, i, 2));
-		tpl_set(a, "AT", dbres_str(r, i, 3));
-	}
-	if (r->nrows == 0)
+	if (rc == DB_OK && page_rows(d, "ANOMALY", r, cols) == 0)
 		tpl_show(d, "NO_ANOMALIES");
-	return DB_OK;
+	return rc;
 }
 
 static int
