@@ -135,39 +135,6 @@ dummy_hash(void)
 	return hash;
 }
 
-/* Whether name or ip is locked out after repeated failures; sets *wait_min. */
-static int
-login_throttled(struct ctx *c, const char *name, long long *wait_min, int *rc)
-{
-	struct dbres *r;
-	long long n, since, wait;
-	int max = c->conf->login_max_failures;
-
-	*rc = db_exec(c->db, c->a, DBQ_LOGIN_FAILURES, &r, "sis", name,
-	    (long long)c->conf->login_window_minutes, name);
-	if (*rc != DB_OK)
-		return 0;
-	n = dbres_int(r, 0, 0);
-	since = dbres_int(r, 0, 1);
-	if (n < max) {
-		/* Many failures from one address over any names also count. */
-		*rc = db_exec(c->db, c->a, DBQ_LOGIN_IP_FAILURES, &r, "si",
-		    c->remote_addr ? c->remote_addr : "", (long long)c->conf->login_window_minutes);
-		if (*rc != DB_OK || dbres_int(r, 0, 0) < (long long)max * 4)
-			return 0;
-		n = max;
-		since = dbres_int(r, 0, 1);
-	}
-	/* One minute after the limit, doubling with each further failure, at most 15. */
-	wait = 60LL << (n - max > 4 ? 4 : n - max);
-	if (wait > 900)
-		wait = 900;
-	if (since >= wait)
-		return 0;
-	*wait_min = (wait - since + 59) / 60;
-	return 1;
-}
-
 /* POST /login */
 static int
 login_post(struct ctx *c)
@@ -178,9 +145,8 @@ login_post(struct ctx *c)
 	long long wait_min = 0, user_id = 0;
 	int rc, ok = 0, must_change = 0;
 
-	if (login_throttled(c, name, &wait_min, &rc)) {
-		db_exec(c->db, c->a, DBQ_LOGIN_RECORD, NULL, "ssi", name,
-		    c->remote_addr ? c->remote_addr : "", 0LL);
+	if (auth_throttled(c, name, &wait_min, &rc)) {
+		auth_record_attempt(c, name, 0);
 		form_error(c, LF_PASSWORD, "err.login_throttled");
 		c->form.v[LF_PASSWORD].err = arena_printf(c->a, "%s %lld %s",
 		    ctx_t(c, "err.login_throttled"), wait_min, ctx_t(c, "unit.minutes"));
@@ -201,8 +167,7 @@ login_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return DB_STATUS(rc);
-	rc = db_exec(c->db, c->a, DBQ_LOGIN_RECORD, NULL, "ssi", name,
-	    c->remote_addr ? c->remote_addr : "", (long long)ok);
+	rc = auth_record_attempt(c, name, ok);
 	if (rc == DB_OK && ok)
 		rc = auth_start_session(c, user_id);
 	if (rc == DB_OK)

@@ -273,6 +273,13 @@ int         auth_load_session(struct ctx *c);
 /* Starts a session for user id (new token every time): sets the cookie. DB_OK or error.
  * Outside a transaction it also removes the user's expired sessions. */
 int         auth_start_session(struct ctx *c, long long user_id);
+/* Whether a password check for user name (or from this address) must wait after repeated
+ * failures: after login_max_failures within login_window_minutes, one minute, doubling with
+ * each further failure up to 15 (20 failures from one address count too). Sets *wait_min,
+ * and *rc to the database result. Sign-in and a handover's signatures both use it. */
+int         auth_throttled(struct ctx *c, const char *name, long long *wait_min, int *rc);
+/* Records a password check for user name (ok or failed) in login_attempts. */
+int         auth_record_attempt(struct ctx *c, const char *name, int ok);
 /* Removes the expired sessions of user id. */
 int         auth_purge_sessions(struct ctx *c, long long user_id);
 /* Ends the current session on the server and clears the cookie. */

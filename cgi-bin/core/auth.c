@@ -112,6 +112,45 @@ auth_start_session(struct ctx *c, long long user_id)
 }
 
 int
+auth_throttled(struct ctx *c, const char *name, long long *wait_min, int *rc)
+{
+	struct dbres *r;
+	long long n, since, wait;
+	int max = c->conf->login_max_failures;
+
+	*rc = db_exec(c->db, c->a, DBQ_LOGIN_FAILURES, &r, "sis", name,
+	    (long long)c->conf->login_window_minutes, name);
+	if (*rc != DB_OK)
+		return 0;
+	n = dbres_int(r, 0, 0);
+	since = dbres_int(r, 0, 1);
+	if (n < max) {
+		/* Many failures from one address over any names also count. */
+		*rc = db_exec(c->db, c->a, DBQ_LOGIN_IP_FAILURES, &r, "si",
+		    c->remote_addr ? c->remote_addr : "", (long long)c->conf->login_window_minutes);
+		if (*rc != DB_OK || dbres_int(r, 0, 0) < (long long)max * 4)
+			return 0;
+		n = max;
+		since = dbres_int(r, 0, 1);
+	}
+	/* One minute after the limit, doubling with each further failure, at most 15. */
+	wait = 60LL << (n - max > 4 ? 4 : n - max);
+	if (wait > 900)
+		wait = 900;
+	if (since >= wait)
+		return 0;
+	*wait_min = (wait - since + 59) / 60;
+	return 1;
+}
+
+int
+auth_record_attempt(struct ctx *c, const char *name, int ok)
+{
+	return db_exec(c->db, c->a, DBQ_LOGIN_RECORD, NULL, "ssi", name,
+	    c->remote_addr ? c->remote_addr : "", (long long)(ok != 0));
+}
+
+int
 auth_purge_sessions(struct ctx *c, long long user_id)
 {
 	return db_exec(c->db, c->a, DBQ_SESSION_PURGE, NULL, "ii", user_id,

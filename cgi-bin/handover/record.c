@@ -506,23 +506,20 @@ static int
 check_password(struct ctx *c, const char *name, const char *hash, const char *pw, size_t field,
     int *rc)
 {
-	struct dbres *r;
+	long long wait_min;
 	int ok;
 
-	*rc = db_exec(c->db, c->a, DBQ_LOGIN_FAILURES, &r, "sis", name,
-	    (long long)c->conf->login_window_minutes, name);
-	if (*rc != DB_OK)
-		return -1;
-	if (dbres_int(r, 0, 0) >= c->conf->login_max_failures) {
+	/* The same slow-down as sign-in: a desk PC must not become a way round it. */
+	if (auth_throttled(c, name, &wait_min, rc)) {
 		form_error(c, field, "handover.err.throttled");
 		return 0;
 	}
+	if (*rc != DB_OK)
+		return -1;
 	ok = hash != NULL && hash[0] && auth_verify_password(hash, pw);
 	if (ok)
 		return 1;
-	*rc = db_exec(c->db, c->a, DBQ_LOGIN_RECORD, NULL, "ssi", name,
-	    c->remote_addr ? c->remote_addr : "", 0LL);
-	if (*rc != DB_OK)
+	if ((*rc = auth_record_attempt(c, name, 0)) != DB_OK)
 		return -1;
 	form_error(c, field, "handover.err.password");
 	return 0;
