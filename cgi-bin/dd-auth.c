@@ -502,13 +502,13 @@ static const struct route routes[] = {
 	{ "GET",  "/_err/413",    err413_show, R_PUBLIC, NULL, NULL },
 	{ "GET",  "/login",       login_show,  R_PUBLIC, NULL, NULL },
 	{ "POST", "/login",       login_post,  R_PUBLIC, &login_form, login_show },
-	{ "POST", "/logout",      logout_post, ROLES_ALL, NULL, NULL },
-	{ "GET",  "/",            home_show,   ROLES_ALL, NULL, NULL },
-	{ "GET",  "/me",          me_show,     ROLES_ALL, NULL, NULL },
-	{ "POST", "/me",          me_post,     ROLES_ALL, &me_form, me_show },
-	{ "GET",  "/me/password", pw_show,     ROLES_ALL, NULL, NULL },
-	{ "POST", "/me/password", pw_post,     ROLES_ALL, &pw_form, pw_show },
-	{ "GET",  "/r/:number",   record_open, ROLES_ALL, NULL, NULL },
+	{ "POST", "/logout",      logout_post, ROLES_ANY, NULL, NULL },
+	{ "GET",  "/",            home_show,   ROLES_ANY, NULL, NULL },
+	{ "GET",  "/me",          me_show,     ROLES_ANY, NULL, NULL },
+	{ "POST", "/me",          me_post,     ROLES_ANY, &me_form, me_show },
+	{ "GET",  "/me/password", pw_show,     ROLES_ANY, NULL, NULL },
+	{ "POST", "/me/password", pw_post,     ROLES_ANY, &pw_form, pw_show },
+	{ "GET",  "/r/:number",   record_open, ROLES_ANY, NULL, NULL },
 };
 
 int

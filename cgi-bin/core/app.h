@@ -28,8 +28,12 @@ enum role {
 	ROLE_MANAGER    = 1u << 2,  /* 客服经理 */
 	ROLE_DIRECTOR   = 1u << 3,  /* 管理处主任 */
 	ROLE_ADMIN      = 1u << 4,  /* 系统管理员 (company-wide) */
+	ROLE_DEPT       = 1u << 5,  /* 部门人员: works the orders of users.department_id */
 };
+/* The roles of the front desk and its management (not department staff). */
 #define ROLES_ALL   0x1fu
+/* Every signed-in user, department staff included (home, /me, /r/<number>). */
+#define ROLES_ANY   (ROLES_ALL | ROLE_DEPT)
 #define R_PUBLIC    (1u << 30)  /* route needs no sign-in */
 #define R_NODB      (1u << 29)  /* route never touches the database */
 
@@ -40,12 +44,12 @@ struct role_info {
 	const char *code;      /* form value: staff, supervisor, ... */
 	const char *msg_key;   /* catalog key of its name */
 };
-extern const struct role_info role_table[5];
+extern const struct role_info role_table[6];
 #define ROLE_COUNT (sizeof(role_table) / sizeof(role_table[0]))
 /* The roles in bits as an arena string: their names in the request's language joined by
  * sep, or (codes set) their codes joined by sep ("staff,manager"). */
 const char *roles_text(struct ctx *c, unsigned bits, const char *sep, int codes);
-extern const char *const role_codes[6];   /* NULL-terminated, for FT_MULTI choices */
+extern const char *const role_codes[7];   /* NULL-terminated, for FT_MULTI choices */
 
 /* ---- declared validation (one table per form, indexed by the program's enum) ---- */
 enum ftype {

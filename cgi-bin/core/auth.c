@@ -4,14 +4,16 @@
 #include <stdio.h>
 #include <string.h>
 
-const struct role_info role_table[5] = {
+const struct role_info role_table[6] = {
 	{ ROLE_STAFF,      "staff",      "role.staff" },
 	{ ROLE_SUPERVISOR, "supervisor", "role.supervisor" },
 	{ ROLE_MANAGER,    "manager",    "role.manager" },
 	{ ROLE_DIRECTOR,   "director",   "role.director" },
 	{ ROLE_ADMIN,      "admin",      "role.admin" },
+	{ ROLE_DEPT,       "dept",       "role.dept" },
 };
-const char *const role_codes[6] = { "staff", "supervisor", "manager", "director", "admin", NULL };
+const char *const role_codes[7] = { "staff", "supervisor", "manager", "director", "admin", "dept",
+	NULL };
 
 #define SESSION_COOKIE "dd_session"
 #define CSRF_COOKIE    "dd_csrf"
@@ -73,7 +75,7 @@ auth_load_session(struct ctx *c)
 	c->user.site_id = dbres_int(r, 0, 1);
 	c->user.username = dbres_str(r, 0, 2);
 	c->user.display_name = dbres_str(r, 0, 3);
-	c->user.roles = (unsigned)dbres_int(r, 0, 4) & ROLES_ALL;
+	c->user.roles = (unsigned)dbres_int(r, 0, 4) & ROLES_ANY;
 	c->lang = i18n_lang_index(dbres_str(r, 0, 5));
 	c->user.must_change_pw = (int)dbres_int(r, 0, 6);
 	c->csrf = dbres_str(r, 0, 7);

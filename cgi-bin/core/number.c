@@ -11,6 +11,18 @@ const struct number_kind number_kinds[] = {
 	{ "emergency", "JJ", "/log/emergency/%lld", "form.emergency" },
 	{ "roster",    "PB", "/roster/month/%lld",  "form.roster" },
 	{ "handover",  "JB", "/handover/%lld",      "form.handover" },
+	/* A request's number is assigned when it is registered, by its type. */
+	{ "req_complaint",  "TS", "/requests/%lld",        "form.req_complaint" },
+	{ "req_repair",     "BX", "/requests/%lld",        "form.req_repair" },
+	{ "req_inquiry",    "ZX", "/requests/%lld",        "form.req_inquiry" },
+	{ "req_suggestion", "JY", "/requests/%lld",        "form.req_suggestion" },
+	{ "req_help",       "QZ", "/requests/%lld",        "form.req_help" },
+	{ "work_order",     "GD", "/requests/orders/%lld", "form.work_order" },
+	{ "callback_report", "HF", "/callbacks/reports/%lld", "form.callback_report" },
+	/* Reports: record_id is report_records.id. */
+	{ "quarter_report", "FX", "/reports/complaints/%lld", "form.quarter_report" },
+	{ "digest",         "ZY", "/digest/%lld",          "form.digest" },
+	{ "evaluation",     "PG", "/evaluations/%lld",     "form.evaluation" },
 };
 const size_t number_nkinds = sizeof(number_kinds) / sizeof(number_kinds[0]);
 

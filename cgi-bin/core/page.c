@@ -13,11 +13,18 @@ static const struct nav_item {
 	const char *key;
 	unsigned    roles;
 } nav_items[] = {
-	{ "/",                  "/",                  "nav.home",        ROLES_ALL },
+	{ "/",                  "/",                  "nav.home",        ROLES_ANY },
 	{ "/log",               "/log",               "nav.log",         ROLES_ALL & ~ROLE_ADMIN },
 	{ "/handover",          "/handover",          "nav.handover",    ROLES_ALL & ~ROLE_ADMIN },
 	{ "/roster",            "/roster",            "nav.roster",      ROLES_ALL },
 	{ "/forms",             "/forms",             "nav.forms",       ROLES_ALL & ~ROLE_DIRECTOR },
+	{ "/requests",          "/requests",          "nav.requests",    ROLES_ANY & ~ROLE_ADMIN },
+	{ "/callbacks",         "/callbacks",         "nav.callbacks",
+	    ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER },
+	{ "/reports",           "/reports",           "nav.reports",
+	    ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR },
+	{ "/evaluations",       "/evaluations",       "nav.evaluations",
+	    ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR },
 	{ "/admin/users",       "/admin/users",       "nav.users",       ROLE_ADMIN },
 	{ "/admin/sites",       "/admin/sites",       "nav.sites",       ROLE_ADMIN },
 	{ "/admin/departments", "/admin/departments", "nav.departments",
