@@ -1,5 +1,8 @@
-/* Request parsing: urlencoded bodies and query strings, cookies, multipart bodies. */
+/* Request parsing: urlencoded bodies and query strings, cookies, multipart bodies; and the
+ * resident requests' pure rules (cgi-bin/req/sla.c, csv.c): SLA due times on the working
+ * calendar, phone numbers, the directory's CSV lines. */
 #include "unit.h"
+#include "req/rq.h"
 
 static void
 urlencoded_decodes_plus_and_percent(void **state)
@@ -159,6 +162,154 @@ multipart_refuses_too_many_files(void **state)
 	    &u), REQ_ETOOMANY);
 }
 
+/* ---- resident requests (cgi-bin/req) ---- */
+
+/* 2026: 10-01..10-07 National Day off (Thu 1 .. Wed 7), Sat 10-10 a 调休 working day. */
+static const char *const off_2026[] = { "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06",
+	"2026-10-07" };
+static const char *const work_2026[] = { "2026-10-10" };
+static const struct rq_calendar cal = { 8 * 60 + 30, 17 * 60 + 30, off_2026, 5, work_2026, 1 };
+
+static void
+due_natural_counts_around_the_clock(void **state)
+{
+	char out[17];
+
+	(void)state;
+	assert_int_equal(rq_due("2026-11-23 22:30", 240, NULL, out), 0);
+	assert_string_equal(out, "2026-11-24 02:30");
+	assert_int_equal(rq_due("2026-12-31 23:59:59", 1, NULL, out), 0);
+	assert_string_equal(out, "2027-01-01 00:00");
+	assert_int_equal(rq_due("2028-02-28 12:00", 1440, NULL, out), 0);
+	assert_string_equal(out, "2028-02-29 12:00");
+}
+
+static void
+due_working_stays_inside_working_hours(void **state)
+{
+	char out[17];
+
+	(void)state;
+	/* Monday 2026-11-23, 60 working minutes from 10:00. */
+	assert_int_equal(rq_due("2026-11-23 10:00", 60, &cal, out), 0);
+	assert_string_equal(out, "2026-11-23 11:00");
+	/* Received before opening: counted from 08:30. */
+	assert_int_equal(rq_due("2026-11-23 07:10", 60, &cal, out), 0);
+	assert_string_equal(out, "2026-11-23 09:30");
+	/* Late in the day: the rest tomorrow morning. */
+	assert_int_equal(rq_due("2026-11-23 17:00", 60, &cal, out), 0);
+	assert_string_equal(out, "2026-11-24 09:00");
+	/* Exactly to the end of the day: due at 17:30, not the next morning. */
+	assert_int_equal(rq_due("2026-11-23 16:30", 60, &cal, out), 0);
+	assert_string_equal(out, "2026-11-23 17:30");
+	/* After hours on Friday: Monday. */
+	assert_int_equal(rq_due("2026-11-27 19:00", 30, &cal, out), 0);
+	assert_string_equal(out, "2026-11-30 09:00");
+	/* 2 working days (2 x 540 minutes) from Thursday noon: Monday noon. */
+	assert_int_equal(rq_due("2026-11-26 12:00", 1080, &cal, out), 0);
+	assert_string_equal(out, "2026-11-30 12:00");
+}
+
+static void
+due_working_skips_holidays_and_works_on_adjusted_weekend_days(void **state)
+{
+	char out[17];
+
+	(void)state;
+	/* Wednesday 09-30 16:30 + 120 min: 60 that day; Oct 1-7 off (the 3rd/4th a weekend,
+	 * the 8th and 9th working, as a Thursday and Friday). */
+	assert_int_equal(rq_due("2026-09-30 16:30", 120, &cal, out), 0);
+	assert_string_equal(out, "2026-10-08 09:30");
+	/* Friday 10-09 17:00 + 60: Saturday 10-10 is a 调休 working day. */
+	assert_int_equal(rq_due("2026-10-09 17:00", 60, &cal, out), 0);
+	assert_string_equal(out, "2026-10-10 09:00");
+	assert_int_equal(rq_working_day("2026-10-10", &cal), 1);
+	assert_int_equal(rq_working_day("2026-10-11", &cal), 0);
+	assert_int_equal(rq_working_day("2026-10-05", &cal), 0);
+	assert_int_equal(rq_working_day("2026-10-12", &cal), 1);
+}
+
+static void
+due_refuses_malformed_input(void **state)
+{
+	char out[17];
+	struct rq_calendar none = { 600, 600, NULL, 0, NULL, 0 };
+
+	(void)state;
+	assert_int_equal(rq_due("2026-11-23", 60, &cal, out), -1);
+	assert_int_equal(rq_due("2026-13-01 10:00", 60, &cal, out), -1);
+	assert_int_equal(rq_due("2026-02-29 10:00", 60, &cal, out), -1);
+	assert_int_equal(rq_due("2026-11-23 24:00", 60, NULL, out), -1);
+	assert_int_equal(rq_due("2026-11-23 10:00", 60, &none, out), -1);
+	assert_int_equal(rq_parse_hm("08:30:00"), 510);
+	assert_int_equal(rq_parse_hm("8:30"), -1);
+}
+
+static void
+phone_numbers_need_digits_and_single_separators(void **state)
+{
+	(void)state;
+	assert_true(rq_phone_ok("13800138000"));
+	assert_true(rq_phone_ok("0755-8888 1234"));
+	assert_true(rq_phone_ok("+86 138 0013 8000"));
+	assert_true(rq_phone_ok("8008"  "1"));
+	assert_false(rq_phone_ok("1234"));
+	assert_false(rq_phone_ok("abc12345"));
+	assert_false(rq_phone_ok("138--0013"));
+	assert_false(rq_phone_ok("13800+138000"));
+	assert_false(rq_phone_ok("-13800138000"));
+	assert_false(rq_phone_ok("13800138000-"));
+	assert_false(rq_phone_ok(""));
+	assert_false(rq_phone_ok("123456789012345678901"));
+}
+
+static void
+csv_records_with_quotes_commas_and_line_breaks(void **state)
+{
+	struct unit_env *e = *state;
+	const char *text = "楼栋,房号,姓名\r\n1, 0302 ,\"张, 三\"\n2,0101,\"说\"\"明\"\"\nx\"\n\n3,1";
+	const char *p = text, *end = text + strlen(text), *f[8];
+	int lines;
+
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 3);
+	assert_string_equal(f[2], "姓名");
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 3);
+	assert_string_equal(f[1], "0302");
+	assert_string_equal(f[2], "张, 三");
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 3);
+	assert_string_equal(f[2], "说\"明\"\nx");
+	assert_int_equal(lines, 2);
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 1);
+	assert_string_equal(f[0], "");
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 2);
+	assert_string_equal(f[1], "1");
+	assert_int_equal(rq_csv_record(&e->a, &p, end, f, 8, &lines), 0);
+}
+
+static void
+csv_refuses_an_unterminated_quote(void **state)
+{
+	struct unit_env *e = *state;
+	const char *text = "1,\"0302,张三\n", *p = text, *f[4];
+	int lines;
+
+	assert_int_equal(rq_csv_record(&e->a, &p, text + strlen(text), f, 4, &lines), -1);
+}
+
+static void
+unit_codes_from_building_and_room(void **state)
+{
+	struct unit_env *e = *state;
+
+	assert_string_equal(rq_unit_code(&e->a, "1", "0302"), "1-0302");
+	assert_string_equal(rq_unit_code(&e->a, "1", "1-0302"), "1-0302");
+	assert_string_equal(rq_unit_code(&e->a, "S", "S-001"), "S-001");
+	assert_null(rq_unit_code(&e->a, "2", "1-0302"));
+	assert_null(rq_unit_code(&e->a, "", "0302"));
+	assert_null(rq_unit_code(&e->a, "1", ""));
+	assert_null(rq_unit_code(&e->a, "1", "1-"));
+}
+
 int
 main(void)
 {
@@ -176,5 +327,17 @@ main(void)
 		cmocka_unit_test_setup_teardown(multipart_refuses_too_many_files, unit_setup, unit_teardown),
 	};
 
-	return cmocka_run_group_tests_name("request parsing", tests, NULL, NULL);
+	const struct CMUnitTest rq[] = {
+		cmocka_unit_test(due_natural_counts_around_the_clock),
+		cmocka_unit_test(due_working_stays_inside_working_hours),
+		cmocka_unit_test(due_working_skips_holidays_and_works_on_adjusted_weekend_days),
+		cmocka_unit_test(due_refuses_malformed_input),
+		cmocka_unit_test(phone_numbers_need_digits_and_single_separators),
+		cmocka_unit_test_setup_teardown(csv_records_with_quotes_commas_and_line_breaks, unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(csv_refuses_an_unterminated_quote, unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(unit_codes_from_building_and_room, unit_setup, unit_teardown),
+	};
+	int rc = cmocka_run_group_tests_name("request parsing", tests, NULL, NULL);
+
+	return rc + cmocka_run_group_tests_name("resident requests: SLA, phones, CSV", rq, NULL, NULL);
 }
