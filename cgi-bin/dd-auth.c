@@ -23,6 +23,11 @@ enum stmt {
 	S_LOG_SUMMARY,
 	S_ON_DUTY,
 	S_HANDOVER_ALERTS,
+	S_REQ_ESC_DUE,
+	S_REQ_ESC_PASS,
+	S_REQ_ESC_MARK,
+	S_REQ_HOME,
+	S_REQ_DEPT_HOME,
 	S__END
 };
 
@@ -84,6 +89,39 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    "   AND d.day >= CURDATE() - INTERVAL 7 DAY"
 	    "   AND NOW() > TIMESTAMP(d.day + INTERVAL (s.end_time <= s.start_time) DAY, s.end_time)"
 	    "   AND (h.id IS NULL OR h.status <> 'accepted'))",
+	/* Resident requests (dd-req, cgi-bin/req/stmts.c): the idempotent escalation step (a
+	 * pending step of a major complaint past its time passes to the next level), run here
+	 * too so that the next level sees it on its home page; overdue orders and the
+	 * escalations waiting for the user's roles; a department user's open orders. */
+	[S_REQ_ESC_DUE - DB_APP_FIRST] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), EXISTS (SELECT 1"
+	    " FROM req_escalations e JOIN req_escalation_rules x"
+	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
+	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= NOW())",
+	[S_REQ_ESC_PASS - DB_APP_FIRST] = "INSERT IGNORE INTO req_escalations (request_id, site_id, level,"
+	    " role, status, escalated_at, decide_due, decision) SELECT e.request_id, e.site_id, x.level,"
+	    " x.role, 'pending', NOW(), NOW() + INTERVAL x.decide_minutes MINUTE, ''"
+	    " FROM req_escalations e JOIN req_escalation_rules x"
+	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
+	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
+	[S_REQ_ESC_MARK - DB_APP_FIRST] = "UPDATE req_escalations e JOIN req_escalation_rules x"
+	    " ON x.site_id = e.site_id AND x.level = e.level + 1 SET e.status = 'escalated'"
+	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
+	[S_REQ_HOME - DB_APP_FIRST] = "(SELECT 'o', w.id, r.id, r.number, d.name,"
+	    " DATE_FORMAT(w.due_at, '%Y-%m-%d %H:%i'), LEFT(r.description, 40)"
+	    " FROM work_orders w JOIN requests r ON r.id = w.request_id"
+	    " JOIN departments d ON d.id = w.department_id"
+	    " WHERE w.site_id = ? AND w.status IN ('dispatched', 'in_progress') AND w.due_at < NOW()"
+	    " ORDER BY w.due_at LIMIT 8)"
+	    " UNION ALL (SELECT 'e', e.id, r.id, r.number, e.level,"
+	    " DATE_FORMAT(e.decide_due, '%Y-%m-%d %H:%i'), LEFT(r.description, 40)"
+	    " FROM req_escalations e JOIN requests r ON r.id = e.request_id"
+	    " WHERE e.site_id = ? AND e.status = 'pending' AND (e.role & ?) <> 0"
+	    " ORDER BY e.decide_due LIMIT 8)",
+	[S_REQ_DEPT_HOME - DB_APP_FIRST] = "SELECT w.id, r.number, DATE_FORMAT(w.due_at, '%Y-%m-%d %H:%i'),"
+	    " w.due_at < NOW(), LEFT(r.description, 40), w.status"
+	    " FROM users u JOIN work_orders w ON w.department_id = u.department_id"
+	    " AND w.status IN ('dispatched', 'in_progress') JOIN requests r ON r.id = w.request_id"
+	    " WHERE u.id = ? ORDER BY w.due_at LIMIT 20",
 };
 
 
@@ -321,6 +359,74 @@ home_log(struct ctx *c, tpl_dict *d)
 	return DB_OK;
 }
 
+/* Resident requests: the escalation step, then overdue work orders and the escalations
+ * waiting for the user's roles (desk and management), or the department's open orders. */
+static int
+home_requests(struct ctx *c, tpl_dict *d)
+{
+	struct dbres *r;
+	tpl_dict *p;
+	long long s = c->user.site_id;
+	size_t nover = 0, nesc = 0;
+	int rc;
+
+	if (c->user.roles & ROLE_DEPT) {
+		if ((rc = db_exec(c->db, c->a, S_REQ_DEPT_HOME, &r, "i", c->user.id)) != DB_OK)
+			return rc;
+		p = tpl_section(d, "PANEL_REQ_DEPT");
+		for (size_t i = 0; i < r->nrows; i++) {
+			tpl_dict *o = tpl_section(p, "ORDER");
+
+			tpl_set(o, "ID", dbres_str(r, i, 0));
+			tpl_set(o, "NUMBER", dbres_str(r, i, 1));
+			tpl_set(o, "DUE", dbres_str(r, i, 2));
+			if (dbres_int(r, i, 3))
+				tpl_show(o, "OVERDUE");
+			tpl_set(o, "SUMMARY", dbres_str(r, i, 4));
+		}
+		if (r->nrows == 0)
+			tpl_show(p, "NONE");
+	}
+	if (!(c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR)))
+		return DB_OK;
+	if ((rc = db_exec(c->db, c->a, S_REQ_ESC_DUE, &r, "i", s)) != DB_OK)
+		return rc;
+	if (r->nrows == 1 && dbres_int(r, 0, 1)) {
+		const char *now = dbres_str(r, 0, 0);
+
+		if ((rc = db_begin(c->db)) == DB_OK &&
+		    (rc = db_exec(c->db, c->a, S_REQ_ESC_PASS, NULL, "is", s, now)) == DB_OK &&
+		    (rc = db_exec(c->db, c->a, S_REQ_ESC_MARK, NULL, "is", s, now)) == DB_OK)
+			rc = db_commit(c->db);
+		if (rc != DB_OK)
+			return rc;
+	}
+	if ((rc = db_exec(c->db, c->a, S_REQ_HOME, &r, "iii", s, s,
+	    (long long)c->user.roles)) != DB_OK)
+		return rc;
+	p = tpl_section(d, "PANEL_REQ");
+	for (size_t i = 0; i < r->nrows; i++) {
+		int esc = dbres_str(r, i, 0)[0] == 'e';
+		tpl_dict *o = tpl_section(p, esc ? "ESC" : "OVERDUE");
+
+		tpl_set(o, "REQ_ID", dbres_str(r, i, 2));
+		tpl_set(o, "ID", dbres_str(r, i, 1));
+		tpl_set(o, "NUMBER", dbres_str(r, i, 3));
+		tpl_set(o, esc ? "LEVEL" : "DEPT", dbres_str(r, i, 4));
+		tpl_set(o, "DUE", dbres_str(r, i, 5));
+		tpl_set(o, "SUMMARY", dbres_str(r, i, 6));
+		if (esc)
+			nesc++;
+		else
+			nover++;
+	}
+	if (nesc)
+		tpl_show(p, "HAS_ESC");
+	if (!nover)
+		tpl_show(p, "NO_OVERDUE");
+	return DB_OK;
+}
+
 /* GET / */
 static int
 home_show(struct ctx *c)
@@ -343,6 +449,9 @@ home_show(struct ctx *c)
 		rc = home_site_counts(c, tpl_section(d, "PANEL_DIRECTOR"));
 	if (rc == DB_OK && (roles & ROLE_ADMIN))
 		rc = home_admin(c, d);
+	if (rc == DB_OK && (roles & (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR |
+	    ROLE_DEPT)))
+		rc = home_requests(c, d);
 	return rc == DB_OK ? 200 : DB_STATUS(rc);
 }
 

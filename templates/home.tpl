@@ -76,4 +76,23 @@
   <p><a class="btn" href="/admin/users/new">[[user_new.title]]</a></p>
 </section>
 {{/PANEL_ADMIN}}
+{{#PANEL_REQ}}
+<section id="panel-requests" class="panel">
+  <h2>[[req.home.title]]</h2>
+  {{#HAS_ESC}}<h3>[[req.home.escalations]]</h3>
+  <ul class="changes">{{#ESC}}<li><a href="/requests/{{REQ_ID}}">{{NUMBER}}</a> <span class="muted">[[req.f.level]] {{LEVEL}} · [[req.show.esc_due]] {{DUE}}</span> {{SUMMARY}}</li>{{/ESC}}</ul>{{/HAS_ESC}}
+  <h3>[[req.home.overdue]]</h3>
+  {{#NO_OVERDUE}}<p class="muted">[[req.home.no_overdue]]</p>{{/NO_OVERDUE}}
+  <ul class="changes">{{#OVERDUE}}<li><a href="/requests/{{REQ_ID}}">{{NUMBER}}</a> <span class="muted">{{DEPT}} · [[req.f.due]] {{DUE}}</span> {{SUMMARY}}</li>{{/OVERDUE}}</ul>
+  <p><a href="/requests">[[req.home.all]]</a> · <a href="/requests/orders">[[req.home.all_orders]]</a></p>
+</section>
+{{/PANEL_REQ}}
+{{#PANEL_REQ_DEPT}}
+<section id="panel-req-dept" class="panel">
+  <h2>[[req.home.dept]]</h2>
+  {{#NONE}}<p class="muted">[[req.home.dept_none]]</p>{{/NONE}}
+  <ul class="changes">{{#ORDER}}<li><a href="/requests/orders/{{ID}}">{{NUMBER}}</a> <span class="muted">[[req.f.due]] {{DUE}}</span>{{#OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/OVERDUE}} {{SUMMARY}}</li>{{/ORDER}}</ul>
+  <p><a href="/requests/orders">[[req.home.all_orders]]</a></p>
+</section>
+{{/PANEL_REQ_DEPT}}
 </div>

@@ -46,7 +46,22 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	Q(Q_ESC_RULE_SET) = "INSERT INTO req_escalation_rules (site_id, level, role, decide_minutes)"
 	    " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE role = VALUES(role),"
 	    " decide_minutes = VALUES(decide_minutes)",
-	Q(Q_ESC_RULE_DEL) = "DELETE FROM req_escalation_rules WHERE site_id = ? AND level = ?",
+	/* The defaults of sql/008 for a site that has none (sites made after the migration, by
+	 * the demo data or before dd-admin inserted them): params site, site. */
+	Q(Q_ESC_DEFAULTS) = "INSERT INTO req_escalation_rules (site_id, level, role, decide_minutes)"
+	    " SELECT s.id, l.level, l.role, l.minutes FROM sites s"
+	    " JOIN (SELECT 1 AS level, 4 AS role, 240 AS minutes UNION ALL SELECT 2, 8, 1440) l"
+	    " WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM req_escalation_rules x WHERE x.site_id = ?)",
+	Q(Q_DEFAULT_SETTINGS) = "INSERT IGNORE INTO req_settings (site_id) VALUES (?)",
+	Q(Q_DEFAULT_SLA) = "INSERT IGNORE INTO req_sla (site_id, type, urgency, respond_minutes,"
+	    " resolve_minutes, calendar) SELECT ?, t.type, u.urgency,"
+	    " CASE u.urgency WHEN 'critical' THEN 15 WHEN 'urgent' THEN 30 ELSE 60 END,"
+	    " CASE u.urgency WHEN 'critical' THEN 240 WHEN 'urgent' THEN 480"
+	    "  ELSE IF(t.type = 'repair', 1440, 2880) END, IF(u.urgency = 'normal', 'working', 'natural')"
+	    " FROM (SELECT 'complaint' AS type UNION ALL SELECT 'repair' UNION ALL SELECT 'inquiry'"
+	    "  UNION ALL SELECT 'suggestion' UNION ALL SELECT 'help') t"
+	    " CROSS JOIN (SELECT 'normal' AS urgency UNION ALL SELECT 'urgent'"
+	    "  UNION ALL SELECT 'critical') u",
 	/* Days off and 调休 working days from the day of a due time on (a year and more). */
 	Q(Q_HOLIDAYS) = "SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM holidays"
 	    " WHERE day >= DATE(?) AND day < DATE(?) + INTERVAL 400 DAY ORDER BY day",
@@ -229,9 +244,10 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " NOW() + INTERVAL COALESCE(x.decide_minutes, 240) MINUTE, ''"
 	    " FROM (SELECT 1) one LEFT JOIN req_escalation_rules x ON x.site_id = ? AND x.level = 1",
 	/* Any pending step past its time with a next level to go to (ix_req_escalations_pending). */
-	Q(Q_ESC_OVERDUE_ANY) = "SELECT 1 FROM req_escalations e JOIN req_escalation_rules x"
+	Q(Q_ESC_OVERDUE_ANY) = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), EXISTS (SELECT 1"
+	    " FROM req_escalations e JOIN req_escalation_rules x"
 	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ? LIMIT 1",
+	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= NOW())",
 	Q(Q_ESC_PASS_ON) = "INSERT IGNORE INTO req_escalations (request_id, site_id, level, role, status,"
 	    " escalated_at, decide_due, decision) SELECT e.request_id, e.site_id, x.level, x.role,"
 	    " 'pending', NOW(), NOW() + INTERVAL x.decide_minutes MINUTE, ''"
