@@ -27,6 +27,11 @@ enum stmt {
 	S_SITES_LIST,
 	S_SITE_GET,
 	S_SITE_INSERT,
+	S_SITE_REQ_SETTINGS,
+	S_SITE_REQ_SLA,
+	S_SITE_REQ_ESC,
+	S_DEPTS_FOR_USERS,
+	S_DEPT_SITE,
 	S_SITE_UPDATE,
 	S_DEPTS_LIST,
 	S_DEPT_GET,
@@ -42,7 +47,7 @@ enum stmt {
 };
 
 #define USER_COLS "u.id, u.username, u.display_name, u.site_id, u.roles, u.lang, u.phone," \
-	" u.active, s.name, u.must_change_pw"
+	" u.active, s.name, u.must_change_pw, COALESCE(u.department_id, 0)"
 #define USER_FILTER " FROM users u JOIN sites s ON s.id = u.site_id" \
 	" WHERE (? = '' OR u.username LIKE ? OR u.display_name LIKE ?)" \
 	" AND (? = 0 OR u.site_id = ?) AND (? = 0 OR (u.roles & ?) <> 0)" \
@@ -64,9 +69,9 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	Q(S_USER_GET_LOCK) = "SELECT " USER_COLS " FROM users u JOIN sites s ON s.id = u.site_id"
 	    " WHERE u.id = ? FOR UPDATE",
 	Q(S_USER_INSERT) = "INSERT INTO users (username, display_name, site_id, roles, lang, phone,"
-	    " pw_hash, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+	    " pw_hash, must_change_pw, department_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
 	Q(S_USER_UPDATE) = "UPDATE users SET display_name = ?, site_id = ?, roles = ?, lang = ?,"
-	    " phone = ? WHERE id = ?",
+	    " phone = ?, department_id = ? WHERE id = ?",
 	Q(S_USER_SET_PW) = "UPDATE users SET pw_hash = ?, must_change_pw = 1 WHERE id = ?",
 	Q(S_USER_SET_ACTIVE) = "UPDATE users SET active = ? WHERE id = ?",
 	Q(S_USER_SESSIONS_DEL) = "DELETE FROM sessions WHERE user_id = ?",
@@ -76,6 +81,24 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " FROM sites s ORDER BY s.code",
 	Q(S_SITE_GET) = "SELECT id, code, name, address, phone FROM sites WHERE id = ?",
 	Q(S_SITE_INSERT) = "INSERT INTO sites (code, name, address, phone) VALUES (?, ?, ?, ?)",
+	/* A new site's request desk defaults: the same rows as the INSERTs at the end of
+	 * sql/008_requests.sql. */
+	Q(S_SITE_REQ_SETTINGS) = "INSERT IGNORE INTO req_settings (site_id) VALUES (?)",
+	Q(S_SITE_REQ_SLA) = "INSERT IGNORE INTO req_sla (site_id, type, urgency, respond_minutes,"
+	    " resolve_minutes, calendar) SELECT ?, t.type, u.urgency,"
+	    " CASE u.urgency WHEN 'critical' THEN 15 WHEN 'urgent' THEN 30 ELSE 60 END,"
+	    " CASE u.urgency WHEN 'critical' THEN 240 WHEN 'urgent' THEN 480"
+	    "  ELSE IF(t.type = 'repair', 1440, 2880) END, IF(u.urgency = 'normal', 'working', 'natural')"
+	    " FROM (SELECT 'complaint' AS type UNION ALL SELECT 'repair' UNION ALL SELECT 'inquiry'"
+	    "  UNION ALL SELECT 'suggestion' UNION ALL SELECT 'help') t"
+	    " CROSS JOIN (SELECT 'normal' AS urgency UNION ALL SELECT 'urgent'"
+	    "  UNION ALL SELECT 'critical') u",
+	Q(S_SITE_REQ_ESC) = "INSERT IGNORE INTO req_escalation_rules (site_id, level, role,"
+	    " decide_minutes) VALUES (?, 1, 4, 240), (?, 2, 8, 1440)",
+	/* Departments a department user may belong to (every active one, with its site). */
+	Q(S_DEPTS_FOR_USERS) = "SELECT d.id, d.name, s.name, d.site_id FROM departments d"
+	    " JOIN sites s ON s.id = d.site_id WHERE d.active = 1 ORDER BY s.code, d.name",
+	Q(S_DEPT_SITE) = "SELECT site_id, active FROM departments WHERE id = ?",
 	Q(S_SITE_UPDATE) = "UPDATE sites SET code = ?, name = ?, address = ?, phone = ?"
 	    " WHERE id = ?",
 	Q(S_DEPTS_LIST) = "SELECT d.id, d.name, d.phone, d.active, s.name FROM departments d"
@@ -175,14 +198,15 @@ static const char *const lang_choices[] = { "zh-CN", "en", NULL };
 static const char *const status_choices[] = { "active", "disabled", NULL };
 
 /* Edit uses the first UF__EDIT fields; a new user also has a user name and a password. */
-enum { UF_DISPLAY, UF_SITE, UF_ROLES, UF_LANG, UF_PHONE, UF__EDIT, UF_USERNAME = UF__EDIT,
-	UF_PASSWORD };
+enum { UF_DISPLAY, UF_SITE, UF_ROLES, UF_LANG, UF_PHONE, UF_DEPT, UF__EDIT,
+	UF_USERNAME = UF__EDIT, UF_PASSWORD };
 static const struct field user_fields[] = {
 	[UF_DISPLAY]  = { "display_name", FT_TEXT, FF_REQUIRED, 0, 50, NULL, "field.display_name" },
 	[UF_SITE]     = { "site_id", FT_INT, FF_REQUIRED, 1, 1000000000, NULL, "field.site" },
 	[UF_ROLES]    = { "roles", FT_MULTI, FF_REQUIRED, 0, 0, role_codes, "field.roles" },
 	[UF_LANG]     = { "lang", FT_CHOICE, FF_REQUIRED, 0, 0, lang_choices, "field.lang" },
 	[UF_PHONE]    = { "phone", FT_PHONE, 0, 0, 40, NULL, "field.phone" },
+	[UF_DEPT]     = { "department_id", FT_INT, 0, 1, 4294967295LL, NULL, "req.admin.dept" },
 	[UF_USERNAME] = { "username", FT_USERNAME, FF_REQUIRED, 3, 32, NULL, "field.username" },
 	[UF_PASSWORD] = { "password", FT_PASSWORD, FF_REQUIRED, 10, 200, NULL, "field.password" },
 };
@@ -285,6 +309,45 @@ users_list(struct ctx *c)
 }
 
 /* GET /admin/users/new (and the form again after a refused POST). */
+/* The department choices (DEPT_OPT: every active department, named with its site). */
+static int
+dept_options(struct ctx *c, tpl_dict *d, long long selected)
+{
+	struct dbres *r;
+	int rc = db_exec(c->db, c->a, S_DEPTS_FOR_USERS, &r, "");
+
+	for (size_t i = 0; rc == DB_OK && i < r->nrows; i++) {
+		tpl_dict *o = tpl_section(d, "DEPT_OPT");
+
+		tpl_set(o, "ID", dbres_str(r, i, 0));
+		tpl_set(o, "NAME", arena_printf(c->a, "%s · %s", dbres_str(r, i, 2), dbres_str(r, i, 1)));
+		if (dbres_int(r, i, 0) == selected)
+			tpl_show(o, "SEL");
+	}
+	return rc;
+}
+
+/* A department user needs a department, and a department must be an active one of the
+ * user's site. Marks the field; returns a database status. */
+static int
+dept_check(struct ctx *c, unsigned roles)
+{
+	struct dbres *r;
+	long long dept = form_num(c, UF_DEPT);
+	int rc;
+
+	if (dept == 0) {
+		if (roles & ROLE_DEPT)
+			form_error(c, UF_DEPT, "req.admin.dept_needed");
+		return DB_OK;
+	}
+	if ((rc = db_exec(c->db, c->a, S_DEPT_SITE, &r, "i", dept)) != DB_OK)
+		return rc;
+	if (r->nrows != 1 || dbres_int(r, 0, 0) != form_num(c, UF_SITE) || !dbres_int(r, 0, 1))
+		form_error(c, UF_DEPT, "req.admin.dept_err");
+	return DB_OK;
+}
+
 static int
 user_new_show(struct ctx *c)
 {
@@ -299,6 +362,8 @@ user_new_show(struct ctx *c)
 	d = page_begin(c, "user_new.tpl", "user_new.title");
 	role_options(c, d, roles_from_form(c, UF_ROLES));
 	rc = site_options(c, d, atoll(form_str(c, UF_SITE)));
+	if (rc == DB_OK)
+		rc = dept_options(c, d, form_num(c, UF_DEPT));
 	return rc == DB_OK ? 200 : DB_STATUS(rc);
 }
 
@@ -315,6 +380,7 @@ user_json(struct ctx *c, const char *username, unsigned roles)
 	json_str(&j, "roles", roles_text(c, roles, ",", 1));
 	json_str(&j, "lang", form_str(c, UF_LANG));
 	json_str(&j, "phone", form_str(c, UF_PHONE));
+	json_int(&j, "department_id", form_num(c, UF_DEPT));
 	return json_end(&j, c->a);
 }
 
@@ -332,6 +398,7 @@ user_row_json(struct ctx *c, const struct dbres *r)
 	json_str(&j, "lang", dbres_str(r, 0, 5));
 	json_str(&j, "phone", dbres_str(r, 0, 6));
 	json_int(&j, "active", dbres_int(r, 0, 7));
+	json_int(&j, "department_id", dbres_int(r, 0, 10));
 	return json_end(&j, c->a);
 }
 
@@ -346,13 +413,17 @@ user_new_post(struct ctx *c)
 	long long id;
 	int rc;
 
+	if ((rc = dept_check(c, roles)) != DB_OK)
+		return DB_STATUS(rc);
+	if (!c->form.ok)
+		return user_new_show(c);
 	if (auth_hash_password(form_str(c, UF_PASSWORD), hash) != 0)
 		return 500;
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return DB_STATUS(rc);
-	rc = db_exec(c->db, c->a, S_USER_INSERT, &r, "ssiisss", username,
+	rc = db_exec(c->db, c->a, S_USER_INSERT, &r, "ssiisssn", username,
 	    form_str(c, UF_DISPLAY), form_num(c, UF_SITE), (long long)roles, form_str(c, UF_LANG),
-	    form_str(c, UF_PHONE), hash);
+	    form_str(c, UF_PHONE), hash, form_num(c, UF_DEPT));
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == DB_EDUP) {
 		form_error(c, UF_USERNAME, "err.username_taken");
@@ -398,6 +469,8 @@ user_show(struct ctx *c)
 	}
 	roles = editing ? roles_from_form(c, UF_ROLES) : (unsigned)dbres_int(r, 0, 4);
 	role_options(c, d, roles);
+	if ((rc = dept_options(c, d, editing ? form_num(c, UF_DEPT) : dbres_int(r, 0, 10))) != DB_OK)
+		return DB_STATUS(rc);
 	tpl_show(d, dbres_int(r, 0, 7) ? "ACTIVE" : "DISABLED");
 	if (dbres_int(r, 0, 9))
 		tpl_show(d, "MUST_CHANGE");
@@ -431,13 +504,17 @@ user_edit_post(struct ctx *c)
 		form_error(c, UF_ROLES, "err.own_admin_role");
 		return user_show(c);
 	}
+	if ((rc = dept_check(c, roles)) != DB_OK)
+		return DB_STATUS(rc);
+	if (!c->form.ok)
+		return user_show(c);
 	if ((rc = user_lock(c, &r)) != DB_OK)
 		return DB_STATUS(rc);
 	if (r->nrows != 1)
 		return 404;
-	rc = db_exec(c->db, c->a, S_USER_UPDATE, NULL, "siissi", form_str(c, UF_DISPLAY),
+	rc = db_exec(c->db, c->a, S_USER_UPDATE, NULL, "siissni", form_str(c, UF_DISPLAY),
 	    form_num(c, UF_SITE), (long long)roles, form_str(c, UF_LANG), form_str(c, UF_PHONE),
-	    c->ids[0]);
+	    form_num(c, UF_DEPT), c->ids[0]);
 	if (rc == DB_EFAIL) {
 		form_error(c, UF_SITE, "err.choice");
 		return user_show(c);
@@ -605,7 +682,13 @@ site_post(struct ctx *c)
 		rc = db_exec(c->db, c->a, S_SITE_UPDATE, NULL, "ssssi", code, name, addr, phone, id);
 	} else {
 		rc = db_exec(c->db, c->a, S_SITE_INSERT, &r, "ssss", code, name, addr, phone);
-		id = (long long)r->insert_id;
+		id = rc == DB_OK ? (long long)r->insert_id : 0;
+		if (rc == DB_OK)
+			rc = db_exec(c->db, c->a, S_SITE_REQ_SETTINGS, NULL, "i", id);
+		if (rc == DB_OK)
+			rc = db_exec(c->db, c->a, S_SITE_REQ_SLA, NULL, "i", id);
+		if (rc == DB_OK)
+			rc = db_exec(c->db, c->a, S_SITE_REQ_ESC, NULL, "ii", id, id);
 	}
 	if (rc == DB_EDUP) {
 		form_error(c, SF_CODE, "err.site_code_taken");

@@ -21,6 +21,11 @@
     {{#ROLE_OPT}}<label class="check"><input type="checkbox" name="roles" value="{{CODE}}"{{#ON}} checked{{/ON}}> {{NAME}}</label>{{/ROLE_OPT}}
     {{#ROLES_ERR}}<p class="field-error" id="roles-err">{{MSG}}</p>{{/ROLES_ERR}}
   </fieldset>
+  <div class="field{{#DEPARTMENT_ID_INVALID}} invalid{{/DEPARTMENT_ID_INVALID}}">
+    <label for="department_id">[[req.admin.dept]]</label>
+    <select id="department_id"{{#DEPARTMENT_ID_INVALID}} aria-invalid="true" aria-describedby="department_id-err"{{/DEPARTMENT_ID_INVALID}} name="department_id"><option value="">[[req.admin.dept_none]]</option>{{#DEPT_OPT}}<option value="{{ID}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/DEPT_OPT}}</select>
+    {{#DEPARTMENT_ID_ERR}}<p class="field-error" id="department_id-err">{{MSG}}</p>{{/DEPARTMENT_ID_ERR}}
+  </div>
   <div class="field{{#LANG_INVALID}} invalid{{/LANG_INVALID}}">
     <label for="lang">[[field.lang]]</label>
     <select id="lang"{{#LANG_INVALID}} aria-invalid="true" aria-describedby="lang-err"{{/LANG_INVALID}} name="lang">

@@ -90,8 +90,7 @@ describe('resident requests', T, () => {
     [staff1, staff2, manager, director, supervisor] = await Promise.all(
       ['staff1', 'staff2', 'manager', 'director', 'supervisor'].map((u) => login(u)));
     const admin = await login('admin');
-    const u = await createUser(admin, { roles: ['dept'], display_name: '维修测试' });
-    await sql(`UPDATE users SET department_id=${dept} WHERE id=${u.id}`);
+    const u = await createUserInDept(admin, dept);
     repair = (await loginNew(u.username, u.password)).client;
   });
 
@@ -394,6 +393,18 @@ describe('resident requests', T, () => {
     assert.match(fieldError(rb.text, 'unit'), /没有这个房号/, 'CH\'s unit is unknown to site B');
   });
 });
+
+/** A department user of `deptId`, made through the admin's user form. */
+async function createUserInDept(admin, deptId) {
+  const username = uniq('rp');
+  const password = 'Passw0rd-' + uniq('p');
+  const r = await admin.submit('/admin/users/new', {
+    username, display_name: '维修测试', site_id: site, roles: ['dept'], department_id: deptId,
+    lang: 'zh-CN', phone: '', password,
+  });
+  assert.equal(r.status, 303, `create department user: ${brief(r)}`);
+  return { username, password };
+}
 
 function inputValueOf(html, name) {
   const m = new RegExp(`<textarea[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
