@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="/requests">[[req.list.title]]</a></p>
 <div class="page-head">
   <h1>{{TYPE}} {{NUMBER}} {{#MAJOR}}<span class="tag major">[[req.f.major]]</span>{{/MAJOR}}</h1>
-  <p class="page-links"><span class="tag req-{{STATUS_CLASS}}">{{STATUS}}</span>{{#OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/OVERDUE}}{{#REOPENED}} <span class="tag">[[req.show.reopened]] {{N}}</span>{{/REOPENED}}</p>
+  <p class="page-links"><span class="tag req-{{STATUS_CLASS}}">{{STATUS}}</span>{{#REQ_OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/REQ_OVERDUE}}{{#REOPENED}} <span class="tag">[[req.show.reopened]] {{N}}</span>{{/REOPENED}}</p>
 </div>
 <dl class="facts">
   <div><dt>[[req.f.channel]]</dt><dd>{{CHANNEL}}{{#RINGS}} · [[req.f.rings]] {{N}}{{/RINGS}}{{#RINGS_LATE}} <span class="tag major">[[req.show.rings_late]]</span>{{/RINGS_LATE}}</dd></div>
@@ -154,5 +154,5 @@
 </form>
 </section>{{/CLOSE_FORM}}
 <section aria-labelledby="tl-h"><h2 id="tl-h">[[req.show.timeline]]</h2>
-<ol class="req-timeline">{{#EVENT}}<li class="req-ev-{{KIND_CLASS}}"><time>{{AT}}</time> <strong>{{KIND}}</strong>{{#TO}} → {{STATUS}}{{/TO}}{{#ORDER}} <a href="/requests/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a>{{/ORDER}} <span class="muted">{{BY}}</span> <span class="pre">{{NOTE}}</span></li>{{/EVENT}}</ol>
+<ol class="req-timeline">{{#EVENT}}<li class="req-ev-{{KIND_CLASS}}"><time>{{AT}}</time> <strong>{{KIND}}</strong>{{#TO}} → {{STATUS}}{{/TO}}{{#EV_ORDER}} <a href="/requests/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a>{{/EV_ORDER}} <span class="muted">{{BY}}</span> <span class="pre">{{NOTE}}</span></li>{{/EVENT}}</ol>
 </section>

@@ -114,7 +114,8 @@ rq_callback_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (cb->nrows != 1)
 		return refuse(c, CB_REACHED, "req.err.no_callback_due");
-	if (c->user.id == dbres_int(cb, 0, 2) || c->user.id == dbres_int(cb, 0, 3))
+	/* Whoever recorded the work (done_by) may not judge it. */
+	if (c->user.id == dbres_int(cb, 0, 2))
 		return refuse(c, CB_REACHED, "req.err.callback_self");
 	if (reached && !form_str(c, CB_SCORE)[0])
 		return refuse(c, CB_SCORE, "req.err.score_needed");

@@ -716,7 +716,7 @@ timeline(struct ctx *c, tpl_dict *d, long long id)
 		tpl_set(e, "BY", dbres_str(r, i, 4));
 		tpl_set(e, "AT", dbres_str(r, i, 5));
 		if (dbres_str(r, i, 6)[0])
-			tpl_set(tpl_section(e, "ORDER"), "ORDER_ID", dbres_str(r, i, 6));
+			tpl_set(tpl_section(e, "EV_ORDER"), "ORDER_ID", dbres_str(r, i, 6));
 	}
 	return rc;
 }
@@ -885,7 +885,7 @@ rq_show(struct ctx *c)
 	if (dbres_int(r, 0, RG_REOPENED))
 		tpl_set(tpl_section(d, "REOPENED"), "N", dbres_str(r, 0, RG_REOPENED));
 	if (dbres_int(r, 0, RG_OVERDUE))
-		tpl_show(d, "OVERDUE");
+		tpl_show(d, "REQ_OVERDUE");
 	if (dbres_int(r, 0, RG_LOG_ENTRY))
 		tpl_set(tpl_section(d, "LOG"), "ENTRY", dbres_str(r, 0, RG_LOG_ENTRY));
 	if ((rc = timeline(c, d, c->ids[0])) != DB_OK ||
