@@ -234,3 +234,17 @@ soak
 # The scan inbox (no HTTP): generated A4 pages (QR code, text, turned 2 degrees, noise) as PNG,
 # decoded, QR read, number checked, hashed and written per page.
 "$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"
+
+# ---- resident requests (dd-req) ------------------------------------------------------------
+# The request list of the manager's site, newest first (ix_requests_site_received, one row more
+# than a page instead of a COUNT), unfiltered, overdue only, and a number looked up (a prefix
+# of uq_requests_number). With scripts/bench-data-req.sql (200,000 requests) when present.
+if [[ -f $ROOT/scripts/bench-data-req.sql ]]; then
+    start=$SECONDS
+    "$STACK" sql -N -s <"$ROOT/scripts/bench-data-req.sql" >/dev/null || die "loading bench-data-req.sql"
+    echo "bench-data: requests loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+        'SELECT CONCAT((SELECT COUNT(*) FROM requests), " requests, ", (SELECT COUNT(*) FROM work_orders), " work orders")'))"
+fi
+bench_page requests-list /requests "$MANAGER_COOKIE"
+bench_page requests-overdue "/requests?overdue=1" "$MANAGER_COOKIE"
+bench_page requests-number "/requests?q=TS-2026" "$MANAGER_COOKIE"

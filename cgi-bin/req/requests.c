@@ -251,6 +251,16 @@ rq_new_show(struct ctx *c)
 		form_set(c, NF_KEY, rq_form_key(c));
 		if (unit && strlen(unit) <= 20)
 			form_set(c, NF_UNIT, unit);
+		else if (ctx_query(c, "find") && strlen(ctx_query(c, "find")) <= 20) {
+			/* Found by its unit code: the unit is filled in too. */
+			struct dbres *u;
+
+			if ((rc = db_exec(c->db, c->a, Q_UNIT_BY_CODE, &u, "is", c->user.site_id,
+			    ctx_query(c, "find"))) != DB_OK)
+				return DB_STATUS(rc);
+			if (u->nrows == 1)
+				form_set(c, NF_UNIT, dbres_str(u, 0, 2));
+		}
 	}
 	d = page_begin(c, "req_new.tpl", "req.new.title");
 	tpl_set(d, "NOW", dbres_str(now, 0, 2));
@@ -468,7 +478,7 @@ rq_new_post(struct ctx *c)
 /* ---- the list ---- */
 
 struct filters {
-	const char *status, *type, *channel, *from, *to, *q, *like;
+	const char *status, *type, *channel, *from, *to, *q, *like, *num, *num_like, *text;
 	long long   building, dept, overdue, page;
 	const char *base;   /* the query string without page= */
 };
@@ -521,6 +531,16 @@ filters_read(struct ctx *c, struct filters *f)
 	f->to = qdate(c, "to");
 	f->q = q && utf8_chars(q) <= 50 && valid_utf8(q, strlen(q), 0) ? q : "";
 	f->like = arena_printf(c->a, "%%%s%%", f->q);
+	/* "TS-2026..." (two capitals and a dash): a number's prefix; anything else: text. */
+	if (f->q[0] >= 'A' && f->q[0] <= 'Z' && f->q[1] >= 'A' && f->q[1] <= 'Z' && f->q[2] == '-' &&
+	    strspn(f->q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == strlen(f->q)) {
+		f->num = f->q;
+		f->text = "";
+	} else {
+		f->num = "";
+		f->text = f->q;
+	}
+	f->num_like = arena_printf(c->a, "%s%%", f->num);
 	f->page = qnum(c, "page");
 	if (f->page < 1)
 		f->page = 1;
@@ -533,9 +553,9 @@ filters_read(struct ctx *c, struct filters *f)
 
 #define FILTER_ARGS(f, site) (site), (f)->status, (f)->status, (f)->type, (f)->type, \
 	(f)->channel, (f)->channel, (f)->building, (f)->building, (f)->dept, (f)->dept, \
-	(f)->overdue, (f)->from, (f)->from, (f)->to, (f)->to, (f)->q, (f)->like, (f)->like, \
-	(f)->like, (f)->like
-#define FILTER_TYPES "issssssiiiiisssssssss"
+	(f)->overdue, (f)->from, (f)->from, (f)->to, (f)->to, (f)->num, (f)->num_like, (f)->text, \
+	(f)->like, (f)->like, (f)->like
+#define FILTER_TYPES "issssssiiiiissssssssss"
 
 static void
 choice_opts(struct ctx *c, tpl_dict *d, const char *section, const char *what,

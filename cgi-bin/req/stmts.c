@@ -11,15 +11,17 @@
 	" WHERE r.site_id = ? AND (? = '' OR r.name LIKE ? OR r.phone LIKE ? OR u.code LIKE ?)" \
 	" AND (? = 0 OR u.building_id = ?) AND (? = 1 OR r.active = 1)"
 
-/* The list's filters (rq_list and rq_export pass the same 21 parameters). */
+/* The list's filters (rq_list and rq_export pass the same 22 parameters). A search that looks
+ * like a number (TS-2026...) is a prefix of uq_requests_number; any other text is looked
+ * for in the description, caller and phone. */
 #define LIST_WHERE " WHERE r.site_id = ? AND (? = '' OR r.status = ?) AND (? = '' OR r.type = ?)" \
 	" AND (? = '' OR r.channel = ?) AND (? = 0 OR r.building_id = ?)" \
 	" AND (? = 0 OR EXISTS (SELECT 1 FROM work_orders w WHERE w.request_id = r.id" \
 	"   AND w.department_id = ?))" \
 	" AND (? = 0 OR " REQ_OVERDUE ")" \
 	" AND (? = '' OR r.received_at >= ?) AND (? = '' OR r.received_at < DATE(?) + INTERVAL 1 DAY)" \
-	" AND (? = '' OR r.number LIKE ? OR r.description LIKE ? OR r.caller_name LIKE ?" \
-	"   OR r.caller_phone LIKE ?)"
+	" AND (? = '' OR r.number LIKE ?)" \
+	" AND (? = '' OR r.description LIKE ? OR r.caller_name LIKE ? OR r.caller_phone LIKE ?)"
 #define LIST_FROM " FROM requests r LEFT JOIN units un ON un.id = r.unit_id" \
 	" LEFT JOIN residents res ON res.id = r.resident_id"
 
