@@ -34,6 +34,7 @@ static const struct route routes[] = {
 	{ "POST", "/requests/:id/callback",     rq_callback_post, RQ_DESK, &rq_callback_form, rq_show },
 	{ "POST", "/requests/:id/close",        rq_close_post,    RQ_DESK, &rq_close_form, rq_show },
 	{ "POST", "/requests/:id/decide",       rq_decide_post,   RQ_DECIDE, &rq_decide_form, rq_show },
+	{ "POST", "/requests/:id/correct",      rq_correct_post,  RQ_DESK, &rq_correct_form, rq_show },
 	{ "GET",  "/residents",                 rq_residents,     RQ_VIEW, NULL, NULL },
 	{ "GET",  "/residents/new",             rq_res_new_show,  RQ_DESK, NULL, NULL },
 	{ "POST", "/residents/new",             rq_res_new_post,  RQ_DESK, &rq_res_form, rq_res_new_show },

@@ -5,7 +5,7 @@
   <p class="page-links"><span class="tag req-{{STATUS_CLASS}}">{{STATUS}}</span>{{#REQ_OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/REQ_OVERDUE}}{{#REOPENED}} <span class="tag">[[req.show.reopened]] {{N}}</span>{{/REOPENED}}</p>
 </div>
 <dl class="facts">
-  <div><dt>[[req.f.channel]]</dt><dd>{{CHANNEL}}{{#RINGS}} · [[req.f.rings]] {{N}}{{/RINGS}}{{#RINGS_LATE}} <span class="tag major">[[req.show.rings_late]]</span>{{/RINGS_LATE}}</dd></div>
+  <div><dt>[[req.f.channel]]</dt><dd>{{CHANNEL}}{{#RINGS}} · [[req.f.rings]] {{N}}{{/RINGS}}{{#RINGS_LATE}} <span class="tag major">[[req.show.rings_late]] {{TARGET}}</span>{{/RINGS_LATE}}</dd></div>
   <div><dt>[[req.f.urgency]]</dt><dd>{{URGENCY}}</dd></div>
   <div><dt>[[req.f.category]]</dt><dd>{{CATEGORY}}</dd></div>
   <div><dt>[[req.f.unit]]</dt><dd>{{UNIT}} <span class="muted">{{BUILDING}}</span></dd></div>
@@ -17,7 +17,8 @@
   <div><dt>[[req.show.done]]</dt><dd>{{DONE}}</dd></div>
   <div><dt>[[req.f.closed_at]]</dt><dd>{{CLOSED}} <span class="muted">{{CLOSER}}</span></dd></div>
 </dl>
-<section class="box"><h2>[[req.f.description]]</h2><p class="pre">{{DESC}}</p>{{#ANSWER}}<h3>[[req.f.answer]]</h3><p class="pre">{{TEXT}}</p>{{/ANSWER}}</section>
+<section class="box"><h2>[[req.f.description]]{{#CORRECTED}} <span class="tag stamp-tag">[[req.corrected]]</span>{{/CORRECTED}}</h2><p class="pre">{{DESC}}</p>{{#ANSWER}}<h3>[[req.f.answer]]</h3><p class="pre">{{TEXT}}</p>{{/ANSWER}}
+{{#CORRECTION}}<aside class="stamp" role="note"><p class="stamp-title">[[req.correction]] · {{FIELD}}</p><p><del class="pre">{{OLD}}</del></p><p class="pre">{{NEW}}</p><p class="stamp-meta">{{BY}} · {{AT}} · [[req.f.x_reason]]：{{REASON}}</p></aside>{{/CORRECTION}}</section>
 {{#HAS_ESC}}<section aria-labelledby="esc-h"><h2 id="esc-h">[[req.show.esc]]</h2>
 <table class="list"><thead><tr><th>[[req.f.level]]</th><th>[[req.f.role]]</th><th>[[req.f.status]]</th><th>[[req.show.esc_at]]</th><th>[[req.show.esc_due]]</th><th>[[req.f.decision]]</th></tr></thead>
 <tbody>{{#ESC}}<tr><td>{{LEVEL}}</td><td>{{ROLE}}</td><td><span class="tag req-esc-{{STATUS_CLASS}}">{{STATUS}}</span>{{#OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/OVERDUE}}</td><td class="num">{{AT}}</td><td class="num">{{DUE}}</td><td><span class="pre">{{DECISION}}</span> <span class="muted">{{BY}} {{DECIDED_AT}}</span></td></tr>{{/ESC}}</tbody></table>
@@ -153,6 +154,27 @@
   <p class="actions"><button type="submit" class="btn">[[req.show.close_btn]]</button></p>
 </form>
 </section>{{/CLOSE_FORM}}
+{{#CORRECT_FORM}}<section class="panel box" id="correct"><h2>[[req.show.correct]]</h2>
+<form method="post" action="/requests/{{ID}}/correct" class="form" novalidate>
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+<div class="field{{#X_FIELD_INVALID}} invalid{{/X_FIELD_INVALID}}">
+  <label for="x_field">[[req.f.x_field]]</label>
+  <select id="x_field"{{#X_FIELD_INVALID}} aria-invalid="true" aria-describedby="x_field-err"{{/X_FIELD_INVALID}} name="x_field"><option value="description"{{#X_FIELD_DESCRIPTION_ON}} selected{{/X_FIELD_DESCRIPTION_ON}}>[[req.xfield.description]]</option><option value="answer"{{#X_FIELD_ANSWER_ON}} selected{{/X_FIELD_ANSWER_ON}}>[[req.xfield.answer]]</option><option value="caller_name"{{#X_FIELD_CALLER_NAME_ON}} selected{{/X_FIELD_CALLER_NAME_ON}}>[[req.xfield.caller_name]]</option><option value="caller_phone"{{#X_FIELD_CALLER_PHONE_ON}} selected{{/X_FIELD_CALLER_PHONE_ON}}>[[req.xfield.caller_phone]]</option></select>
+  {{#X_FIELD_ERR}}<p class="field-error" id="x_field-err">{{MSG}}</p>{{/X_FIELD_ERR}}
+</div>
+<div class="field{{#X_TEXT_INVALID}} invalid{{/X_TEXT_INVALID}}">
+  <label for="x_text">[[req.f.x_text]]</label>
+  <textarea id="x_text"{{#X_TEXT_INVALID}} aria-invalid="true" aria-describedby="x_text-err"{{/X_TEXT_INVALID}} name="x_text" rows="3">{{X_TEXT}}</textarea>
+  {{#X_TEXT_ERR}}<p class="field-error" id="x_text-err">{{MSG}}</p>{{/X_TEXT_ERR}}
+</div>
+<div class="field{{#X_REASON_INVALID}} invalid{{/X_REASON_INVALID}}">
+  <label for="x_reason">[[req.f.x_reason]]</label>
+  <input id="x_reason"{{#X_REASON_INVALID}} aria-invalid="true" aria-describedby="x_reason-err"{{/X_REASON_INVALID}} name="x_reason" value="{{X_REASON}}">
+  {{#X_REASON_ERR}}<p class="field-error" id="x_reason-err">{{MSG}}</p>{{/X_REASON_ERR}}
+</div>
+  <p class="actions"><button type="submit" class="btn">[[req.show.correct_btn]]</button></p>
+</form>
+</section>{{/CORRECT_FORM}}
 <section aria-labelledby="tl-h"><h2 id="tl-h">[[req.show.timeline]]</h2>
 <ol class="req-timeline">{{#EVENT}}<li class="req-ev-{{KIND_CLASS}}"><time>{{AT}}</time> <strong>{{KIND}}</strong>{{#TO}} → {{STATUS}}{{/TO}}{{#EV_ORDER}} <a href="/requests/orders/{{ORDER_ID}}">#{{ORDER_ID}}</a>{{/EV_ORDER}} <span class="muted">{{BY}}</span> <span class="pre">{{NOTE}}</span></li>{{/EVENT}}</ol>
 </section>

@@ -24,6 +24,16 @@ static const struct field callback_fields[] = {
 };
 const struct form_spec rq_callback_form = FORM_SPEC(callback_fields);
 
+static const char *const correct_choices[] = { "description", "answer", "caller_name",
+	"caller_phone", NULL };
+enum { XF_FIELD, XF_TEXT, XF_REASON };
+static const struct field correct_fields[] = {
+	[XF_FIELD]  = { "x_field", FT_CHOICE, FF_REQUIRED, 0, 0, correct_choices, "req.f.x_field" },
+	[XF_TEXT]   = { "x_text", FT_MULTILINE, FF_REQUIRED, 0, 2000, NULL, "req.f.x_text" },
+	[XF_REASON] = { "x_reason", FT_TEXT, FF_REQUIRED, 0, 500, NULL, "req.f.x_reason" },
+};
+const struct form_spec rq_correct_form = FORM_SPEC(correct_fields);
+
 enum { CL_NOTE };
 static const struct field close_fields[] = {
 	[CL_NOTE] = { "cl_note", FT_MULTILINE, 0, 0, 500, NULL, "req.f.close_note" },
@@ -259,6 +269,50 @@ rq_decide_post(struct ctx *c)
 		    json_end(&j, c->a));
 	}
 	return resp_commit(c, rc, "req_decided", arena_printf(c->a, "/requests/%lld", id));
+}
+
+/* POST /requests/:id/correct: a closed request is never changed in place; a correction (勘误)
+ * is a row of record_corrections with the old and new text, why, who and when. */
+int
+rq_correct_post(struct ctx *c)
+{
+	struct dbres *r;
+	const char *field = form_str(c, XF_FIELD), *text = form_str(c, XF_TEXT);
+	struct json o, n;
+	int rc;
+
+	if (strcmp(field, "caller_phone") == 0 && text[0] && !rq_phone_ok(text)) {
+		form_error(c, XF_TEXT, "req.err.phone");
+		return rq_show(c);
+	}
+	if ((rc = db_begin(c->db)) != DB_OK ||
+	    (rc = db_exec(c->db, c->a, Q_REQ_TEXTS_LOCK, &r, "ssi", field, field, c->ids[0])) != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 0)))
+		return 404;
+	if (strcmp(dbres_str(r, 0, 1), "closed") != 0)
+		return refuse(c, XF_FIELD, "req.err.not_closed");
+	if (strcmp(dbres_str(r, 0, 3), text) == 0)
+		return refuse(c, XF_TEXT, "req.err.same_text");
+	rc = db_exec(c->db, c->a, Q_CORRECTION_NEW, NULL, "iissssi", dbres_int(r, 0, 0), c->ids[0],
+	    field, dbres_str(r, 0, 3), text, form_str(c, XF_REASON), c->user.id);
+	json_begin(&o);
+	json_str(&o, field, dbres_str(r, 0, 3));
+	json_begin(&n);
+	json_str(&n, field, text);
+	json_str(&n, "reason", form_str(c, XF_REASON));
+	if (rc == DB_OK)
+		rc = rq_event(c, c->ids[0], 0, "note", "", "", arena_printf(c->a, "%s %s：%s",
+		    ctx_t(c, "req.correction"), rq_t(c, "xfield", field), form_str(c, XF_REASON)));
+	if (rc == DB_OK)
+		rc = audit_write(c, "correct", "request", c->ids[0], dbres_int(r, 0, 0),
+		    arena_printf(c->a, "%s %s", ctx_t(c, "req.audit.corrected"), dbres_str(r, 0, 2)),
+		    json_end(&o, c->a), json_end(&n, c->a));
+	else {
+		buf_free(&o.b);
+		buf_free(&n.b);
+	}
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/requests/%lld", c->ids[0]));
 }
 
 /* ---- settings ---- */

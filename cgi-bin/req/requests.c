@@ -838,6 +838,37 @@ callbacks_part(struct ctx *c, tpl_dict *d, long long id, int *due)
 	return rc;
 }
 
+/* The corrections of a closed request, shown like stamps; each field shows its latest text. */
+static int
+corrections_part(struct ctx *c, tpl_dict *d, long long id, const char **answer)
+{
+	struct dbres *k;
+	int rc = db_exec(c->db, c->a, Q_CORRECTIONS, &k, "i", id);
+
+	for (size_t i = 0; rc == DB_OK && i < k->nrows; i++) {
+		tpl_dict *s = tpl_section(d, "CORRECTION");
+		const char *field = dbres_str(k, i, 0);
+
+		tpl_set(s, "FIELD", rq_t(c, "xfield", field));
+		tpl_set(s, "OLD", dbres_str(k, i, 1));
+		tpl_set(s, "NEW", dbres_str(k, i, 2));
+		tpl_set(s, "REASON", dbres_str(k, i, 3));
+		tpl_set(s, "BY", dbres_str(k, i, 4));
+		tpl_set(s, "AT", dbres_str(k, i, 5));
+		if (strcmp(field, "description") == 0)
+			tpl_set(d, "DESC", dbres_str(k, i, 2));
+		else if (strcmp(field, "caller_name") == 0)
+			tpl_set(d, "CALLER", dbres_str(k, i, 2));
+		else if (strcmp(field, "caller_phone") == 0)
+			tpl_set(d, "PHONE", dbres_str(k, i, 2));
+		else if (strcmp(field, "answer") == 0)
+			*answer = dbres_str(k, i, 2);
+	}
+	if (rc == DB_OK && k->nrows > 0)
+		tpl_show(d, "CORRECTED");
+	return rc;
+}
+
 /* One of the page's forms: its section, with the posted values and messages when it is
  * the form being shown again. */
 static tpl_dict *
@@ -858,7 +889,7 @@ rq_show(struct ctx *c)
 	struct dbres *r;
 	tpl_dict *d, *f;
 	long long active_dept, pending_role;
-	const char *st, *type;
+	const char *st, *type, *answer;
 	int due, rc, desk = ctx_has_role(c, RQ_DESK);
 
 	if ((rc = rq_escalate_due(c)) != DB_OK ||
@@ -886,12 +917,10 @@ rq_show(struct ctx *c)
 	tpl_set(d, "CALLER", dbres_str(r, 0, RG_CALLER));
 	tpl_set(d, "PHONE", dbres_str(r, 0, RG_PHONE));
 	tpl_set(d, "DESC", dbres_str(r, 0, RG_DESC));
-	if (dbres_str(r, 0, RG_ANSWER)[0])
-		tpl_set(tpl_section(d, "ANSWER"), "TEXT", dbres_str(r, 0, RG_ANSWER));
 	if (dbres_str(r, 0, RG_RINGS)[0])
 		tpl_set(tpl_section(d, "RINGS"), "N", dbres_str(r, 0, RG_RINGS));
-	if (dbres_int(r, 0, RG_RINGS) > 3)
-		tpl_show(d, "RINGS_LATE");
+	if (dbres_int(r, 0, RG_RINGS) > dbres_int(r, 0, RG_RING_TARGET))
+		tpl_set_int(tpl_section(d, "RINGS_LATE"), "TARGET", dbres_int(r, 0, RG_RING_TARGET));
 	tpl_set(d, "RECEIVER", dbres_str(r, 0, RG_RECEIVER));
 	tpl_set(d, "RECEIVED", dbres_str(r, 0, RG_RECEIVED));
 	tpl_set(d, "RESPOND_DUE", dbres_str(r, 0, RG_RESPOND_DUE));
@@ -908,6 +937,11 @@ rq_show(struct ctx *c)
 		tpl_show(d, "REQ_OVERDUE");
 	if (dbres_int(r, 0, RG_LOG_ENTRY))
 		tpl_set(tpl_section(d, "LOG"), "ENTRY", dbres_str(r, 0, RG_LOG_ENTRY));
+	answer = dbres_str(r, 0, RG_ANSWER);
+	if ((rc = corrections_part(c, d, c->ids[0], &answer)) != DB_OK)
+		return DB_STATUS(rc);
+	if (answer[0])
+		tpl_set(tpl_section(d, "ANSWER"), "TEXT", answer);
 	if ((rc = timeline(c, d, c->ids[0])) != DB_OK ||
 	    (rc = orders_part(c, d, c->ids[0], &active_dept)) != DB_OK ||
 	    (rc = escalations_part(c, d, c->ids[0], &pending_role)) != DB_OK ||
@@ -935,6 +969,8 @@ rq_show(struct ctx *c)
 		form_part(c, d, "CALLBACK_FORM", &rq_callback_form);
 	if (SHOWN(desk && strcmp(st, "closed") != 0, &rq_close_form))
 		form_part(c, d, "CLOSE_FORM", &rq_close_form);
+	if (SHOWN(desk && strcmp(st, "closed") == 0, &rq_correct_form))
+		form_part(c, d, "CORRECT_FORM", &rq_correct_form);
 	if (SHOWN(pending_role && ctx_has_role(c, (unsigned)pending_role | ROLE_DIRECTOR),
 	    &rq_decide_form))
 		form_part(c, d, "DECIDE_FORM", &rq_decide_form);

@@ -103,6 +103,9 @@ enum rq_stmt {
 	Q_ESCS_OF,
 	Q_ESC_PENDING_LOCK,
 	Q_ESC_DECIDE,
+	Q_CORRECTIONS,
+	Q_CORRECTION_NEW,
+	Q_REQ_TEXTS_LOCK,
 	Q__END
 };
 extern const char *const rq_stmts[Q__END - DB_APP_FIRST];
@@ -112,7 +115,7 @@ enum { RG_ID, RG_SITE, RG_NUMBER, RG_CHANNEL, RG_TYPE, RG_URGENCY, RG_MAJOR, RG_
 	RG_RESIDENT, RG_UNIT, RG_BUILDING, RG_ANON, RG_CALLER, RG_PHONE, RG_DESC, RG_ANSWER,
 	RG_RINGS, RG_RECEIVER, RG_RECEIVED, RG_RESPOND_DUE, RG_RESOLVE_DUE, RG_FIRST_RESP,
 	RG_DONE, RG_CLOSED, RG_CLOSER, RG_STATUS, RG_REOPENED, RG_LOG_ENTRY, RG_OVERDUE,
-	RG_RES_PHONE, RG_RECEIVED_BY, RG_CATEGORY_ID };
+	RG_RES_PHONE, RG_RECEIVED_BY, RG_CATEGORY_ID, RG_RING_TARGET };
 /* Columns of Q_ORDER_GET. */
 enum { OG_ID, OG_SITE, OG_REQ, OG_DEPT_ID, OG_DEPT, OG_STATUS, OG_INSTR, OG_DUE,
 	OG_DISP_BY, OG_DISP_NAME, OG_DISP_AT, OG_STARTED, OG_DONE_AT, OG_DONE_BY, OG_DONE_NAME,
@@ -209,7 +212,9 @@ int rq_order_open(struct ctx *c, long long site, long long req, long long dept,
 
 /* ---- flow.c ---- */
 extern const struct form_spec rq_callback_form, rq_close_form, rq_decide_form,
-    rq_answer_form, rq_settings_form, rq_sla_form, rq_esc_form, rq_category_form;
+    rq_answer_form, rq_settings_form, rq_sla_form, rq_esc_form, rq_category_form,
+    rq_correct_form;
+int rq_correct_post(struct ctx *c);
 int rq_callback_post(struct ctx *c);
 int rq_close_post(struct ctx *c);
 int rq_answer_post(struct ctx *c);

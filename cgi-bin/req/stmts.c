@@ -146,7 +146,8 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " COALESCE(" DT("r.first_response_at") ", ''), COALESCE(" DT("r.done_at") ", ''),"
 	    " COALESCE(" DT("r.closed_at") ", ''), COALESCE(cu.display_name, ''), r.status, r.reopened,"
 	    " COALESCE(r.log_entry_id, 0), " REQ_OVERDUE ", COALESCE(res.phone, ''), r.received_by,"
-	    " COALESCE(r.category_id, 0)"
+	    " COALESCE(r.category_id, 0), COALESCE((SELECT ring_target FROM req_settings s"
+	    "   WHERE s.site_id = r.site_id), 3)"
 	    " FROM requests r JOIN users ru ON ru.id = r.received_by"
 	    " LEFT JOIN req_categories c ON c.id = r.category_id"
 	    " LEFT JOIN residents res ON res.id = r.resident_id LEFT JOIN units un ON un.id = r.unit_id"
@@ -268,4 +269,18 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " AND status = 'pending' ORDER BY level DESC LIMIT 1 FOR UPDATE",
 	Q(Q_ESC_DECIDE) = "UPDATE req_escalations SET status = 'decided', decided_by = ?,"
 	    " decided_at = NOW(), decision = ? WHERE id = ? AND status = 'pending'",
+	/* Corrections of a closed request (record_corrections, entity 'request'). */
+	Q(Q_CORRECTIONS) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
+	    " " DT("k.corrected_at") " FROM record_corrections k JOIN users u ON u.id = k.corrected_by"
+	    " WHERE k.entity = 'request' AND k.entity_id = ? ORDER BY k.id",
+	Q(Q_CORRECTION_NEW) = "INSERT INTO record_corrections (site_id, entity, entity_id, field,"
+	    " old_text, new_text, reason, corrected_by) VALUES (?, 'request', ?, ?, ?, ?, ?, ?)",
+	/* The texts of a request as they read now: the latest correction of each field, else the
+	 * original. */
+	Q(Q_REQ_TEXTS_LOCK) = "SELECT r.site_id, r.status, r.number,"
+	    " COALESCE((SELECT k.new_text FROM record_corrections k WHERE k.entity = 'request'"
+	    "   AND k.entity_id = r.id AND k.field = ? ORDER BY k.id DESC LIMIT 1),"
+	    "   CASE ? WHEN 'description' THEN r.description WHEN 'answer' THEN r.answer"
+	    "   WHEN 'caller_name' THEN r.caller_name ELSE r.caller_phone END)"
+	    " FROM requests r WHERE r.id = ? FOR UPDATE",
 };

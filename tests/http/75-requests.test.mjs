@@ -280,6 +280,28 @@ describe('resident requests', T, () => {
     assert.equal((await reqRow(id))[0], 'closed');
   });
 
+  test('a closed request is corrected by a correction row (shown like a stamp), never in place', async () => {
+    const open = await registered(staff1);
+    let r = await post(staff1, `/requests/${open}/correct`, { x_field: 'description', x_text: '新', x_reason: '笔误' });
+    assert.match(fieldError(r.text, 'x_field'), /只有已关闭/);
+    const id = await registered(staff1, {
+      type: 'inquiry', description: '停车费标准', answer: '每月 300 元', close_now: '1',
+    });
+    r = await post(staff1, `/requests/${id}/correct`, { x_field: 'answer', x_text: '每月 300 元', x_reason: '核对' });
+    assert.match(fieldError(r.text, 'x_text'), /相同/);
+    r = await post(staff1, `/requests/${id}/correct`, { x_field: 'caller_phone', x_text: '12ab', x_reason: '核对' });
+    assert.match(fieldError(r.text, 'x_text'), /电话/);
+    r = await post(staff1, `/requests/${id}/correct`, { x_field: 'answer', x_text: '每月 350 元', x_reason: '收费标准已调整' });
+    assert.equal(r.status, 303, brief(r));
+    assert.equal(await sqlOne(`SELECT answer FROM requests WHERE id=${id}`), '每月 300 元', 'the original stays');
+    assert.deepEqual(await sql(`SELECT field, old_text, new_text, reason FROM record_corrections WHERE entity='request' AND entity_id=${id}`),
+      [['answer', '每月 300 元', '每月 350 元', '收费标准已调整']]);
+    const page = await staff1.get(`/requests/${id}`);
+    assert.match(page.text, /<del class="pre">每月 300 元<\/del>/, 'the old text struck through');
+    assert.ok(textOf(page.text).includes('每月 350 元') && textOf(page.text).includes('收费标准已调整'));
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM audit_log WHERE entity='request' AND entity_id=${id} AND action='correct'`), '1');
+  });
+
   test('a major complaint goes to the manager, then past its time to the director, who decides', async () => {
     const id = await registered(staff1, { major: '1', urgency: 'urgent', description: '电梯困人 30 分钟' });
     assert.deepEqual(await sql(`SELECT level, role, status FROM req_escalations WHERE request_id=${id}`), [['1', '4', 'pending']]);
