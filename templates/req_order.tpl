@@ -11,6 +11,7 @@
   <div><dt>[[req.f.due]]</dt><dd>{{DUE}}</dd></div>
   <div><dt>[[req.show.dispatched]]</dt><dd>{{DISP_AT}} <span class="muted">{{DISP_NAME}}</span></dd></div>
   <div><dt>[[req.order.started]]</dt><dd>{{STARTED}}</dd></div>
+  {{#GD}}<div><dt>[[print.number]]</dt><dd class="num">{{GD_NUMBER}}{{#ARCHIVED}} · <a href="/forms/archive/{{GD_NUMBER}}">[[forms.archive.archived]]</a> ({{PAGES}} [[forms.archive.pages]]){{/ARCHIVED}}</dd></div>{{/GD}}
 </dl>
 <section class="box"><h2>[[req.f.description]]</h2><p class="pre">{{DESC}}</p><h3>[[req.f.instructions]]</h3><p class="pre">{{INSTR}}</p></section>
 {{#HAS_RESULT}}<section class="box"><h2>[[req.f.result]]</h2><p class="pre">{{RESULT}}</p><p>[[req.f.technician]] {{TECH}} · [[req.f.materials]] {{MATERIALS}} · {{DONE_AT}} <span class="muted">{{DONE_NAME}}</span></p></section>{{/HAS_RESULT}}

@@ -289,6 +289,13 @@ rq_order_show(struct ctx *c)
 		tpl_show(d, "OVERDUE");
 	if (ctx_has_role(c, RQ_VIEW))
 		tpl_show(d, "DESK");
+	if (dbres_str(r, 0, OG_GD)[0]) {
+		tpl_dict *g = tpl_section(d, "GD");
+
+		tpl_set(g, "GD_NUMBER", dbres_str(r, 0, OG_GD));
+		if (dbres_int(r, 0, OG_SCANS) > 0)
+			tpl_set(tpl_section(g, "ARCHIVED"), "PAGES", dbres_str(r, 0, OG_SCANS));
+	}
 	if (strcmp(st, "done") == 0 || dbres_str(r, 0, OG_RESULT)[0])
 		tpl_show(d, "HAS_RESULT");
 	if (!ctx_has_role(c, RQ_WORK) || (strcmp(st, "dispatched") != 0 &&

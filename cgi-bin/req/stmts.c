@@ -197,8 +197,10 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " w.technician, w.result, w.materials, " ORDER_OVERDUE ", r.number, r.type, r.urgency,"
 	    " r.description, COALESCE(un.code, ''), IF(r.resident_id IS NULL, r.caller_name, res.name),"
 	    " IF(r.caller_phone <> '' OR r.resident_id IS NULL, r.caller_phone, res.phone), r.status,"
-	    " DATE_FORMAT(w.dispatched_at, '%Y-%m-%d')"
+	    " DATE_FORMAT(w.dispatched_at, '%Y-%m-%d'), COALESCE(fn.number, ''),"
+	    " (SELECT COUNT(*) FROM form_scans fs WHERE fs.number = fn.number AND fs.status = 'filed')"
 	    " FROM work_orders w JOIN departments d ON d.id = w.department_id"
+	    " LEFT JOIN form_numbers fn ON fn.kind = 'work_order' AND fn.record_id = w.id"
 	    " JOIN users du ON du.id = w.dispatched_by LEFT JOIN users dn ON dn.id = w.done_by"
 	    " JOIN requests r ON r.id = w.request_id LEFT JOIN units un ON un.id = r.unit_id"
 	    " LEFT JOIN residents res ON res.id = r.resident_id WHERE w.id = ?",

@@ -358,6 +358,10 @@ describe('resident requests', T, () => {
     assert.match(r.text, /GD-\d{8}-\d+-[0-9A-Z]/);
     assert.ok(r.text.includes('<svg'), 'QR code');
     for (const s of ['维修人', '业主确认', '客服']) assert.ok(textOf(r.text).includes(s), s);
+    const gd = /GD-\d{8}-\d+-[0-9A-Z]/.exec(r.text)[0];
+    const again = await staff1.get(`/requests/orders/${order}/print`);
+    assert.ok(again.text.includes(gd), 'the same number on a second printing');
+    assert.ok((await staff1.get(`/requests/orders/${order}`)).text.includes(gd), 'the order page shows its number');
   });
 
   test('settings: SLA and escalation rules by the supervisor (audited), refused to staff', async () => {
