@@ -40,6 +40,12 @@ static const struct route routes[] = {
 	{ "POST", "/residents/new",             rq_res_new_post,  RQ_DESK, &rq_res_form, rq_res_new_show },
 	{ "GET",  "/residents/import",          rq_import_show,   RQ_DESK, NULL, NULL },
 	{ "POST", "/residents/import",          rq_import_post,   RQ_DESK, NULL, NULL },
+	{ "GET",  "/residents/buildings",       rq_buildings,     RQ_VIEW, NULL, NULL },
+	{ "POST", "/residents/buildings",       rq_building_new_post, RQ_CONFIG, &rq_building_form,
+	    rq_buildings },
+	{ "GET",  "/residents/buildings/:id",   rq_building_show, RQ_VIEW, NULL, NULL },
+	{ "POST", "/residents/buildings/:id/units", rq_unit_new_post, RQ_CONFIG, &rq_unit_form,
+	    rq_building_show },
 	{ "GET",  "/residents/:id",             rq_res_show,      RQ_VIEW, NULL, NULL },
 	{ "POST", "/residents/:id",             rq_res_edit_post, RQ_DESK, &rq_res_form, rq_res_show },
 };

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head">
   <h1>[[req.res.title]]</h1>
-  <p class="page-links">{{#CAN_EDIT}}<a class="btn" href="/residents/new">[[req.res.new]]</a> <a href="/residents/import">[[req.import.title]]</a> · {{/CAN_EDIT}}<a href="/requests">[[req.list.title]]</a></p>
+  <p class="page-links">{{#CAN_EDIT}}<a class="btn" href="/residents/new">[[req.res.new]]</a> <a href="/residents/import">[[req.import.title]]</a> · {{/CAN_EDIT}}<a href="/residents/buildings">[[req.bld.title]]</a> · <a href="/requests">[[req.list.title]]</a></p>
 </div>
 <form method="get" action="/residents" class="filters" role="search">
   <div class="field"><label for="f-q">[[req.res.q]]</label><input id="f-q" name="q" value="{{Q}}"></div>

@@ -429,3 +429,163 @@ rq_import_post(struct ctx *c)
 	    "%s %lld", ctx_t(c, "req.audit.imported"), added), NULL, NULL);
 	return resp_commit(c, rc, "req_imported", "/residents");
 }
+
+/* ---- buildings and units ---- */
+
+enum { BF_CODE, BF_NAME, BF_FLOORS };
+static const struct field building_fields[] = {
+	[BF_CODE]   = { "b_code", FT_CODE, FF_REQUIRED, 0, 10, NULL, "req.f.b_code" },
+	[BF_NAME]   = { "b_name", FT_TEXT, FF_REQUIRED, 0, 50, NULL, "req.f.b_name" },
+	[BF_FLOORS] = { "b_floors", FT_INT, 0, 0, 200, NULL, "req.f.b_floors" },
+};
+const struct form_spec rq_building_form = FORM_SPEC(building_fields);
+
+enum { UF_ROOM, UF_FLOOR };
+static const struct field unit_fields[] = {
+	[UF_ROOM]  = { "u_room", FT_CODE, FF_REQUIRED, 0, 16, NULL, "req.f.u_room" },
+	[UF_FLOOR] = { "u_floor", FT_INT, 0, -5, 200, NULL, "req.f.u_floor" },
+};
+const struct form_spec rq_unit_form = FORM_SPEC(unit_fields);
+
+/* GET /residents/buildings: the site's buildings with their units and residents counted. */
+int
+rq_buildings(struct ctx *c)
+{
+	struct dbres *r;
+	tpl_dict *d, *f;
+	int rc = db_exec(c->db, c->a, Q_BLD_LIST, &r, "i", c->user.site_id);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	d = page_begin(c, "req_buildings.tpl", "req.bld.title");
+	for (size_t i = 0; i < r->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "ROW");
+
+		tpl_set(row, "ID", dbres_str(r, i, 0));
+		tpl_set(row, "CODE", dbres_str(r, i, 1));
+		tpl_set(row, "NAME", dbres_str(r, i, 2));
+		tpl_set(row, "FLOORS", dbres_str(r, i, 3));
+		tpl_set(row, "UNITS", dbres_str(r, i, 4));
+		tpl_set(row, "RESIDENTS", dbres_str(r, i, 5));
+	}
+	if (ctx_has_role(c, RQ_CONFIG)) {
+		f = tpl_section(d, "BUILDING_FORM");
+		if (c->form.spec == &rq_building_form)
+			form_to_dict(c, f);
+	}
+	return 200;
+}
+
+/* POST /residents/buildings */
+int
+rq_building_new_post(struct ctx *c)
+{
+	struct dbres *r;
+	struct json j;
+	int rc = db_begin(c->db);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	rc = db_exec(c->db, c->a, Q_BLD_NEW, &r, "issi", c->user.site_id, form_str(c, BF_CODE),
+	    form_str(c, BF_NAME), form_num(c, BF_FLOORS));
+	if (rc == DB_EDUP) {
+		db_rollback(c->db);
+		form_error(c, BF_CODE, "req.err.building_taken");
+		return rq_buildings(c);
+	}
+	json_begin(&j);
+	json_str(&j, "code", form_str(c, BF_CODE));
+	json_str(&j, "name", form_str(c, BF_NAME));
+	json_int(&j, "floors", form_num(c, BF_FLOORS));
+	if (rc == DB_OK)
+		rc = audit_write(c, "create", "building", (long long)r->insert_id, c->user.site_id,
+		    arena_printf(c->a, "%s %s", ctx_t(c, "req.audit.building"), form_str(c, BF_NAME)),
+		    NULL, json_end(&j, c->a));
+	else
+		buf_free(&j.b);
+	return resp_commit(c, rc, "saved", "/residents/buildings");
+}
+
+static int
+building_load(struct ctx *c, struct dbres **b)
+{
+	int rc = db_exec(c->db, c->a, Q_BLD_GET, b, "i", c->ids[0]);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	return (*b)->nrows == 1 && ctx_site_ok(c, dbres_int(*b, 0, 1)) ? 0 : 404;
+}
+
+/* GET /residents/buildings/:id: its units with their residents. */
+int
+rq_building_show(struct ctx *c)
+{
+	struct dbres *b, *u;
+	tpl_dict *d, *f;
+	int rc = building_load(c, &b);
+
+	if (rc != 0)
+		return rc;
+	if ((rc = db_exec(c->db, c->a, Q_BLD_UNITS, &u, "i", c->ids[0])) != DB_OK)
+		return DB_STATUS(rc);
+	d = page_begin(c, "req_building.tpl", "req.bld.title");
+	tpl_set(d, "ID", dbres_str(b, 0, 0));
+	tpl_set(d, "CODE", dbres_str(b, 0, 2));
+	tpl_set(d, "NAME", dbres_str(b, 0, 3));
+	for (size_t i = 0; i < u->nrows; i++) {
+		tpl_dict *row = tpl_section(d, "UNIT");
+
+		tpl_set(row, "UNIT_CODE", dbres_str(u, i, 1));
+		tpl_set(row, "FLOOR", dbres_str(u, i, 2));
+		tpl_set(row, "NAMES", dbres_str(u, i, 3));
+		tpl_set(row, "N", dbres_str(u, i, 4));
+		tpl_set(row, "Q", url_encode(c->a, dbres_str(u, i, 1)));
+	}
+	if (u->nrows == 0)
+		tpl_show(d, "NO_UNITS");
+	if (ctx_has_role(c, RQ_DESK))
+		tpl_show(d, "CAN_REGISTER");
+	if (ctx_has_role(c, RQ_CONFIG)) {
+		f = tpl_section(d, "UNIT_FORM");
+		if (c->form.spec == &rq_unit_form)
+			form_to_dict(c, f);
+	}
+	return 200;
+}
+
+/* POST /residents/buildings/:id/units: a unit of the building ("0302" becomes "1-0302"). */
+int
+rq_unit_new_post(struct ctx *c)
+{
+	struct dbres *b, *r;
+	const char *code;
+	struct json j;
+	int rc = building_load(c, &b);
+
+	if (rc != 0)
+		return rc;
+	code = rq_unit_code(c->a, dbres_str(b, 0, 2), form_str(c, UF_ROOM));
+	if (code == NULL || strlen(code) > 20) {
+		form_error(c, UF_ROOM, "req.imp.room");
+		return rq_building_show(c);
+	}
+	if ((rc = db_begin(c->db)) != DB_OK)
+		return DB_STATUS(rc);
+	rc = db_exec(c->db, c->a, Q_UNIT_NEW, &r, "iisi", dbres_int(b, 0, 1), c->ids[0], code,
+	    form_num(c, UF_FLOOR));
+	if (rc == DB_EDUP) {
+		db_rollback(c->db);
+		form_error(c, UF_ROOM, "req.err.unit_taken");
+		return rq_building_show(c);
+	}
+	json_begin(&j);
+	json_str(&j, "code", code);
+	json_int(&j, "floor", form_num(c, UF_FLOOR));
+	if (rc == DB_OK)
+		rc = audit_write(c, "create", "unit", (long long)r->insert_id, dbres_int(b, 0, 1),
+		    arena_printf(c->a, "%s %s", ctx_t(c, "req.audit.unit"), code), NULL,
+		    json_end(&j, c->a));
+	else
+		buf_free(&j.b);
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/residents/buildings/%lld", c->ids[0]));
+}

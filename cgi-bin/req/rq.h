@@ -106,6 +106,10 @@ enum rq_stmt {
 	Q_CORRECTIONS,
 	Q_CORRECTION_NEW,
 	Q_REQ_TEXTS_LOCK,
+	Q_BLD_LIST,
+	Q_BLD_NEW,
+	Q_BLD_GET,
+	Q_BLD_UNITS,
 	Q__END
 };
 extern const char *const rq_stmts[Q__END - DB_APP_FIRST];
@@ -187,6 +191,11 @@ int rq_res_show(struct ctx *c);
 int rq_res_edit_post(struct ctx *c);
 int rq_import_show(struct ctx *c);
 int rq_import_post(struct ctx *c);
+extern const struct form_spec rq_building_form, rq_unit_form;
+int rq_buildings(struct ctx *c);
+int rq_building_new_post(struct ctx *c);
+int rq_building_show(struct ctx *c);
+int rq_unit_new_post(struct ctx *c);
 
 /* ---- requests.c ---- */
 extern const struct form_spec rq_new_form;

@@ -271,6 +271,17 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " AND status = 'pending' ORDER BY level DESC LIMIT 1 FOR UPDATE",
 	Q(Q_ESC_DECIDE) = "UPDATE req_escalations SET status = 'decided', decided_by = ?,"
 	    " decided_at = NOW(), decision = ? WHERE id = ? AND status = 'pending'",
+	/* Buildings and units of the directory. */
+	Q(Q_BLD_LIST) = "SELECT b.id, b.code, b.name, b.floors,"
+	    " (SELECT COUNT(*) FROM units u WHERE u.building_id = b.id),"
+	    " (SELECT COUNT(*) FROM residents r JOIN units u ON u.id = r.unit_id"
+	    "   WHERE u.building_id = b.id AND r.active = 1)"
+	    " FROM buildings b WHERE b.site_id = ? ORDER BY b.code",
+	Q(Q_BLD_NEW) = "INSERT INTO buildings (site_id, code, name, floors) VALUES (?, ?, ?, ?)",
+	Q(Q_BLD_GET) = "SELECT id, site_id, code, name, floors FROM buildings WHERE id = ?",
+	Q(Q_BLD_UNITS) = "SELECT u.id, u.code, u.floor, COALESCE(GROUP_CONCAT(r.name ORDER BY r.name"
+	    " SEPARATOR '、'), ''), COUNT(r.id) FROM units u LEFT JOIN residents r ON r.unit_id = u.id"
+	    " AND r.active = 1 WHERE u.building_id = ? GROUP BY u.id, u.code, u.floor ORDER BY u.code",
 	/* Corrections of a closed request (record_corrections, entity 'request'). */
 	Q(Q_CORRECTIONS) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
 	    " " DT("k.corrected_at") " FROM record_corrections k JOIN users u ON u.id = k.corrected_by"

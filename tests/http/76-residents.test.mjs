@@ -119,6 +119,33 @@ describe('residents directory', T, () => {
     assert.match(fieldError(r.text, 'file'), /请选择/);
   });
 
+  test('buildings and units: listed with their residents, added by the supervisor (audited), refused to staff', async () => {
+    const sup = await login('supervisor');
+    const code = 'T' + uniq().slice(-4).toUpperCase().replace(/[^A-Z0-9]/g, '9');
+    let r = await post(staff, '/residents/buildings', { b_code: code, b_name: '测试楼', b_floors: '6' });
+    assert.equal(r.status, 403, 'staff do not add buildings');
+    r = await post(sup, '/residents/buildings', { b_code: code, b_name: '测试楼' + code, b_floors: '6' });
+    assert.equal(r.status, 303, brief(r));
+    r = await post(sup, '/residents/buildings', { b_code: code, b_name: '重复', b_floors: '6' });
+    assert.match(fieldError(r.text, 'b_code'), /已有这个楼栋代码/);
+    const b = await sqlOne(`SELECT id FROM buildings WHERE site_id=${site} AND code=${q(code)}`);
+    r = await post(sup, `/residents/buildings/${b}/units`, { u_room: '0101', u_floor: '1' });
+    assert.equal(r.status, 303, brief(r));
+    r = await post(sup, `/residents/buildings/${b}/units`, { u_room: '0101', u_floor: '1' });
+    assert.match(fieldError(r.text, 'u_room'), /已有这个房号/);
+    r = await post(sup, `/residents/buildings/${b}/units`, { u_room: 'X-0101', u_floor: '1' });
+    assert.match(fieldError(r.text, 'u_room'), /房号不对/);
+    assert.equal(await sqlOne(`SELECT code FROM units WHERE building_id=${b}`), `${code}-0101`);
+    r = await post(staff, '/residents/new', { name: '新楼住户', phone: '', kind: 'owner', unit: `${code}-0101` });
+    assert.equal(r.status, 303, brief(r));
+    const page = await staff.get(`/residents/buildings/${b}`);
+    assertPage(page, 200, `${code}-0101`);
+    assert.ok(textOf(page.text).includes('新楼住户'), 'the unit lists its resident');
+    const list = await staff.get('/residents/buildings');
+    assert.ok(list.text.includes(`/residents/buildings/${b}"`));
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM audit_log WHERE entity IN ('building','unit') AND site_id=${site} AND summary LIKE ${q('%' + code + '%')}`), '2');
+  });
+
   test("another site's manager sees none of CH's residents", async () => {
     const admin = await login('admin');
     const code = 'RS' + uniq().slice(-4).toUpperCase();
@@ -134,5 +161,8 @@ describe('residents directory', T, () => {
     assert.equal(await sqlOne(`SELECT name FROM residents WHERE id=${id}`), name);
     const l = await mgrB.get(`/residents?q=${encodeURIComponent(name)}`);
     assert.ok(!l.text.includes(`/residents/${id}"`), 'not listed');
+    const b = await sqlOne(`SELECT id FROM buildings WHERE site_id=${site} LIMIT 1`);
+    assertPage(await mgrB.get(`/residents/buildings/${b}`), 404);
+    assert.equal((await post(mgrB, `/residents/buildings/${b}/units`, { u_room: '9901', u_floor: '99' })).status, 404);
   });
 });
