@@ -951,9 +951,10 @@ rq_show(struct ctx *c)
 	 * offers it. */
 #define SHOWN(cond, sp) ((cond) || c->form.spec == (sp))
 	if (SHOWN(desk && strcmp(st, "registered") == 0, &rq_dispatch_form)) {
+		/* The category's department is chosen already. */
 		f = form_part(c, d, "DISPATCH_FORM", &rq_dispatch_form);
 		if ((rc = rq_dept_options(c, f, "DEPT_OPT", c->form.spec == &rq_dispatch_form ?
-		    form_num(c, 0) : 0)) != DB_OK)
+		    form_num(c, 0) : dbres_int(r, 0, RG_CAT_DEPT))) != DB_OK)
 			return DB_STATUS(rc);
 	}
 	if (SHOWN(desk && active_dept, &rq_reassign_form)) {

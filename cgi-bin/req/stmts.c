@@ -147,7 +147,7 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " COALESCE(" DT("r.closed_at") ", ''), COALESCE(cu.display_name, ''), r.status, r.reopened,"
 	    " COALESCE(r.log_entry_id, 0), " REQ_OVERDUE ", COALESCE(res.phone, ''), r.received_by,"
 	    " COALESCE(r.category_id, 0), COALESCE((SELECT ring_target FROM req_settings s"
-	    "   WHERE s.site_id = r.site_id), 3)"
+	    "   WHERE s.site_id = r.site_id), 3), COALESCE(c.department_id, 0)"
 	    " FROM requests r JOIN users ru ON ru.id = r.received_by"
 	    " LEFT JOIN req_categories c ON c.id = r.category_id"
 	    " LEFT JOIN residents res ON res.id = r.resident_id LEFT JOIN units un ON un.id = r.unit_id"

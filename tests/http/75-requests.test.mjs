@@ -102,6 +102,7 @@ describe('resident requests', T, () => {
     const page = await staff1.get(`/requests/${id}`);
     assertPage(page, 200, number);
     assert.ok(textOf(page.text).includes('厨房水管漏水'), 'the description is shown');
+    assert.ok(page.text.includes(`<option value="${dept}" selected>`), 'the category\'s department is chosen for the dispatch');
     if (entry) {
       const what = await sqlOne(`SELECT what FROM log_entries WHERE id=${entry}`);
       assert.ok(what.includes(number), `the log line names the number: ${what}`);
