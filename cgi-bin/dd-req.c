@@ -24,6 +24,8 @@ static const struct route routes[] = {
 	{ "GET",  "/requests/orders",           rq_orders,        RQ_WORK | ROLE_DIRECTOR, NULL, NULL },
 	{ "GET",  "/requests/orders/:id",       rq_order_show,    RQ_WORK | ROLE_DIRECTOR, NULL, NULL },
 	{ "POST", "/requests/orders/:id/start", rq_order_start_post, RQ_WORK, NULL, NULL },
+	{ "POST", "/requests/orders/:id/note",  rq_order_note_post, RQ_WORK, &rq_progress_form,
+	    rq_order_show },
 	{ "POST", "/requests/orders/:id/done",  rq_order_done_post, RQ_WORK, &rq_done_form,
 	    rq_order_show },
 	{ "GET",  "/requests/orders/:id/print", rq_order_print,   RQ_WORK | ROLE_DIRECTOR, NULL, NULL },

@@ -15,6 +15,19 @@
 </dl>
 <section class="box"><h2>[[req.f.description]]</h2><p class="pre">{{DESC}}</p><h3>[[req.f.instructions]]</h3><p class="pre">{{INSTR}}</p></section>
 {{#HAS_RESULT}}<section class="box"><h2>[[req.f.result]]</h2><p class="pre">{{RESULT}}</p><p>[[req.f.technician]] {{TECH}} · [[req.f.materials]] {{MATERIALS}} · {{DONE_AT}} <span class="muted">{{DONE_NAME}}</span></p></section>{{/HAS_RESULT}}
+<section aria-labelledby="otl-h"><h2 id="otl-h">[[req.show.timeline]]</h2>
+<ol class="req-timeline">{{#EVENT}}<li><time>{{AT}}</time> <strong>{{KIND}}</strong> <span class="muted">{{BY}}</span> <span class="pre">{{NOTE}}</span></li>{{/EVENT}}</ol></section>
+{{#PROGRESS_FORM}}<section class="panel box" id="progress"><h2>[[req.order.progress]]</h2>
+<form method="post" action="/requests/orders/{{ID}}/note" class="form" novalidate>
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+<div class="field{{#P_NOTE_INVALID}} invalid{{/P_NOTE_INVALID}}">
+  <label for="p_note">[[req.f.progress]]</label>
+  <textarea id="p_note"{{#P_NOTE_INVALID}} aria-invalid="true" aria-describedby="p_note-err"{{/P_NOTE_INVALID}} name="p_note" rows="2">{{P_NOTE}}</textarea>
+  {{#P_NOTE_ERR}}<p class="field-error" id="p_note-err">{{MSG}}</p>{{/P_NOTE_ERR}}
+</div>
+  <p class="actions"><button type="submit" class="btn">[[req.order.progress_btn]]</button></p>
+</form>
+</section>{{/PROGRESS_FORM}}
 {{#START_FORM}}<form method="post" action="/requests/orders/{{ID}}/start" class="inline-form"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="btn secondary">[[req.order.start_btn]]</button></form>{{/START_FORM}}
 {{#DONE_FORM}}<section class="panel box" id="done"><h2>[[req.order.done]]</h2>
 {{#FROM_PAPER}}<p class="hint">[[req.order.from_paper]]</p>{{/FROM_PAPER}}

@@ -32,6 +32,12 @@ static const struct field done_fields[] = {
 };
 const struct form_spec rq_done_form = FORM_SPEC(done_fields);
 
+enum { PF_NOTE };
+static const struct field progress_fields[] = {
+	[PF_NOTE] = { "p_note", FT_MULTILINE, FF_REQUIRED, 0, 1000, NULL, "req.f.progress" },
+};
+const struct form_spec rq_progress_form = FORM_SPEC(progress_fields);
+
 int
 rq_order_open(struct ctx *c, long long site, long long req, long long dept, const char *type,
     const char *urgency, const char *due, const char *instructions, long long *order)
@@ -250,11 +256,12 @@ rq_orders(struct ctx *c)
 	return 200;
 }
 
-/* GET /requests/orders/:id: the order, and its start and result forms while open. */
+/* GET /requests/orders/:id: the order, its timeline, and its start, progress and result
+ * forms while open. */
 int
 rq_order_show(struct ctx *c)
 {
-	struct dbres *r;
+	struct dbres *r, *ev;
 	tpl_dict *d, *f;
 	const char *st;
 	int rc = order_load(c, &r);
@@ -298,9 +305,23 @@ rq_order_show(struct ctx *c)
 	}
 	if (strcmp(st, "done") == 0 || dbres_str(r, 0, OG_RESULT)[0])
 		tpl_show(d, "HAS_RESULT");
+	if ((rc = db_exec(c->db, c->a, Q_ORDER_EVENTS, &ev, "ii", dbres_int(r, 0, OG_REQ),
+	    c->ids[0])) != DB_OK)
+		return DB_STATUS(rc);
+	for (size_t i = 0; i < ev->nrows; i++) {
+		tpl_dict *e = tpl_section(d, "EVENT");
+
+		tpl_set(e, "KIND", rq_t(c, "event", dbres_str(ev, i, 0)));
+		tpl_set(e, "NOTE", dbres_str(ev, i, 1));
+		tpl_set(e, "BY", dbres_str(ev, i, 2));
+		tpl_set(e, "AT", dbres_str(ev, i, 3));
+	}
 	if (!ctx_has_role(c, RQ_WORK) || (strcmp(st, "dispatched") != 0 &&
 	    strcmp(st, "in_progress") != 0))
 		return 200;
+	f = tpl_section(d, "PROGRESS_FORM");
+	if (c->form.spec == &rq_progress_form)
+		form_to_dict(c, f);
 	if (strcmp(st, "dispatched") == 0)
 		tpl_show(d, "START_FORM");
 	f = tpl_section(d, "DONE_FORM");
@@ -351,6 +372,28 @@ rq_order_start_post(struct ctx *c)
 		    ctx_t(c, "req.audit.started"), NULL, NULL);
 	return resp_commit(c, rc, "req_started",
 	    arena_printf(c->a, "/requests/orders/%lld", c->ids[0]));
+}
+
+/* POST /requests/orders/:id/note: what the department did so far (a progress event). */
+int
+rq_order_note_post(struct ctx *c)
+{
+	struct dbres *w;
+	int rc = order_lock(c, &w);
+
+	if (rc != 0)
+		return rc;
+	if (strcmp(dbres_str(w, 0, 1), "dispatched") != 0 &&
+	    strcmp(dbres_str(w, 0, 1), "in_progress") != 0) {
+		page_error(c, 409, NULL);
+		return 409;
+	}
+	rc = rq_event(c, dbres_int(w, 0, 2), c->ids[0], "progress", "", "", form_str(c, PF_NOTE));
+	if (rc == DB_OK)
+		rc = audit_write(c, "progress", "work_order", c->ids[0], dbres_int(w, 0, 0),
+		    arena_printf(c->a, "%s %s", ctx_t(c, "req.audit.progress"), form_str(c, PF_NOTE)),
+		    NULL, NULL);
+	return resp_commit(c, rc, "saved", arena_printf(c->a, "/requests/orders/%lld", c->ids[0]));
 }
 
 /* POST /requests/orders/:id/done: the result (by the department, or typed by the desk from

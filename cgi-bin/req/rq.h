@@ -110,6 +110,7 @@ enum rq_stmt {
 	Q_BLD_NEW,
 	Q_BLD_GET,
 	Q_BLD_UNITS,
+	Q_ORDER_EVENTS,
 	Q__END
 };
 extern const char *const rq_stmts[Q__END - DB_APP_FIRST];
@@ -206,7 +207,8 @@ int rq_new_post(struct ctx *c);
 int rq_show(struct ctx *c);
 
 /* ---- orders.c ---- */
-extern const struct form_spec rq_dispatch_form, rq_reassign_form, rq_done_form;
+extern const struct form_spec rq_dispatch_form, rq_reassign_form, rq_done_form, rq_progress_form;
+int rq_order_note_post(struct ctx *c);
 int rq_dispatch_post(struct ctx *c);
 int rq_reassign_post(struct ctx *c);
 int rq_orders(struct ctx *c);

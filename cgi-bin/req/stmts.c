@@ -282,6 +282,10 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	Q(Q_BLD_UNITS) = "SELECT u.id, u.code, u.floor, COALESCE(GROUP_CONCAT(r.name ORDER BY r.name"
 	    " SEPARATOR '、'), ''), COUNT(r.id) FROM units u LEFT JOIN residents r ON r.unit_id = u.id"
 	    " AND r.active = 1 WHERE u.building_id = ? GROUP BY u.id, u.code, u.floor ORDER BY u.code",
+	/* The timeline of one work order (its request's events that name it). */
+	Q(Q_ORDER_EVENTS) = "SELECT e.kind, e.note, u.display_name, " DT("e.at") " FROM request_events e"
+	    " JOIN users u ON u.id = e.user_id WHERE e.request_id = ? AND e.work_order_id = ?"
+	    " ORDER BY e.id",
 	/* Corrections of a closed request (record_corrections, entity 'request'). */
 	Q(Q_CORRECTIONS) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
 	    " " DT("k.corrected_at") " FROM record_corrections k JOIN users u ON u.id = k.corrected_by"

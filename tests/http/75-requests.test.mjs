@@ -221,6 +221,12 @@ describe('resident requests', T, () => {
     let r = await post(repair, `/requests/orders/${order}/start`, {});
     assert.equal(r.status, 303, brief(r));
     assert.equal((await reqRow(id))[0], 'in_progress');
+    r = await post(repair, `/requests/orders/${order}/note`, { p_note: '' });
+    assert.match(fieldError(r.text, 'p_note'), /请填写/);
+    r = await post(repair, `/requests/orders/${order}/note`, { p_note: '已关闭总阀，明早换管' });
+    assert.equal(r.status, 303, brief(r));
+    assert.ok(textOf((await repair.get(`/requests/orders/${order}`)).text).includes('已关闭总阀，明早换管'), 'progress shown');
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM request_events WHERE work_order_id=${order} AND kind='progress'`), '1');
     r = await post(repair, `/requests/orders/${order}/done`, { technician: '', result: '' });
     assert.equal(r.status, 200);
     assert.match(fieldError(r.text, 'result'), /请填写/);
