@@ -36,8 +36,8 @@
 </section>{{/DECIDE_FORM}}
 <section aria-labelledby="orders-h"><h2 id="orders-h">[[req.orders.title]]</h2>
 {{#NO_ORDERS}}<p class="empty">[[req.show.no_orders]]</p>{{/NO_ORDERS}}
-<table class="list"><thead><tr><th>#</th><th>[[req.f.dept]]</th><th>[[req.f.status]]</th><th>[[req.f.due]]</th><th>[[req.show.dispatched]]</th><th>[[req.f.result]]</th></tr></thead>
-<tbody>{{#ORDER}}<tr{{#OVERDUE}} class="req-overdue"{{/OVERDUE}}><td><a href="/requests/orders/{{ID}}">{{ID}}</a></td><td>{{DEPT}}</td><td><span class="tag req-{{STATUS_CLASS}}">{{STATUS}}</span>{{#OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/OVERDUE}}</td><td class="num">{{DUE}}</td><td>{{AT}} <span class="muted">{{BY}}</span><br><span class="pre">{{INSTR}}</span></td><td><span class="pre">{{RESULT}}</span> <span class="muted">{{TECH}} {{MATERIALS}} {{DONE_AT}} {{DONE_BY}}</span></td></tr>{{/ORDER}}</tbody></table>
+{{#HAS_ORDERS}}<table class="list"><thead><tr><th>#</th><th>[[req.f.dept]]</th><th>[[req.f.status]]</th><th>[[req.f.due]]</th><th>[[req.show.dispatched]]</th><th>[[req.f.result]]</th></tr></thead>
+<tbody>{{#ORDER}}<tr{{#OVERDUE}} class="req-overdue"{{/OVERDUE}}><td><a href="/requests/orders/{{ID}}">{{ID}}</a></td><td>{{DEPT}}</td><td><span class="tag req-{{STATUS_CLASS}}">{{STATUS}}</span>{{#OVERDUE}} <span class="tag major">[[req.overdue]]</span>{{/OVERDUE}}</td><td class="num">{{DUE}}</td><td>{{AT}} <span class="muted">{{BY}}</span><br><span class="pre">{{INSTR}}</span></td><td><span class="pre">{{RESULT}}</span> <span class="muted">{{TECH}} {{MATERIALS}} {{DONE_AT}} {{DONE_BY}}</span></td></tr>{{/ORDER}}</tbody></table>{{/HAS_ORDERS}}
 </section>
 {{#DISPATCH_FORM}}<section class="panel box" id="dispatch"><h2>[[req.show.dispatch]]</h2>
 <form method="post" action="/requests/{{ID}}/dispatch" class="form" novalidate>

@@ -770,8 +770,8 @@ orders_part(struct ctx *c, tpl_dict *d, long long id, long long *active_dept)
 		if (strcmp(st, "dispatched") == 0 || strcmp(st, "in_progress") == 0)
 			*active_dept = dbres_int(r, i, 13);
 	}
-	if (rc == DB_OK && r->nrows == 0)
-		tpl_show(d, "NO_ORDERS");
+	if (rc == DB_OK)
+		tpl_show(d, r->nrows == 0 ? "NO_ORDERS" : "HAS_ORDERS");
 	return rc;
 }
 
