@@ -255,8 +255,11 @@ rq_import_show(struct ctx *c)
 {
 	tpl_dict *d;
 
-	if (c->form.spec != &import_form)
+	if (c->form.spec != &import_form) {
+		/* A plain GET: no errors (those of an earlier request point into its arena). */
+		import_err.n = 0;
 		form_empty(c, &import_form);
+	}
 	d = page_begin(c, "req_import.tpl", "req.import.title");
 	for (size_t i = 0; i < import_err.n; i++) {
 		tpl_dict *e = tpl_section(d, "LINE_ERR");
