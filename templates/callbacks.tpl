@@ -44,7 +44,7 @@
     <td>{{RESIDENT}}<br><span class="num muted">{{PHONE}}</span></td>
     <td>{{UNIT}}</td>
     <td>{{#ORDER}}<span class="tag">{{CATEGORY}}</span> <a href="/requests/{{REQUEST_ID}}#callback" class="num">{{NUMBER}}</a> {{DESC}}<br><span class="muted">[[callback.field.result]]：{{RESULT}}</span>{{/ORDER}}{{#PLAN}}<span class="tag">{{KIND}}</span> <a href="/callbacks/plans/{{PLAN_ID}}">{{PLAN_TITLE}}</a>{{/PLAN}}</td>
-    <td>{{#DONE}}{{#SAT}}[[callback.field.satisfaction]] <strong>{{SAT}}</strong>/5{{/SAT}}{{#UNSAT}} <span class="tag off">[[callback.unsatisfied]]</span>{{/UNSAT}}<br><span class="muted">{{CALLER}} · {{METHOD}}</span>{{/DONE}}{{#TRIED}}<span class="tag open">[[callback.unreached]] ×{{ATTEMPTS}}</span><br><span class="muted">{{LAST_TRY}}</span>{{/TRIED}}{{#NOT_TRIED}}<span class="tag open">[[callback.status.due]]</span>{{/NOT_TRIED}}</td>
+    <td>{{#DONE}}{{#SAT}}[[callback.field.satisfaction]] <strong>{{SAT}}</strong>/5{{/SAT}}{{#UNSAT}} <span class="tag off">[[callback.unsatisfied]]</span>{{/UNSAT}}<br><span class="muted">{{CALLER}} · {{METHOD}}</span><br><span class="pre">{{WORDS}}</span>{{/DONE}}{{#TRIED}}<span class="tag open">[[callback.unreached]] ×{{ATTEMPTS}}</span><br><span class="muted">{{LAST_TRY}}</span>{{/TRIED}}{{#NOT_TRIED}}<span class="tag open">[[callback.status.due]]</span>{{/NOT_TRIED}}</td>
     <td>{{#ORDER}}<a class="btn secondary" href="/requests/{{REQUEST_ID}}#callback">{{#TRIED}}[[callback.record]]{{/TRIED}}{{#NOT_TRIED}}[[callback.record]]{{/NOT_TRIED}}{{#DONE}}[[callback.view]]{{/DONE}}</a>{{/ORDER}}{{#PLAN}}<a class="btn secondary" href="/callbacks/{{ID}}">[[callback.open]]</a>{{/PLAN}}</td>
   </tr>
   {{/CALLBACK}}

@@ -464,7 +464,7 @@ cb_record_post(struct ctx *c)
 	struct dbres *r, *n;
 	int rc;
 
-	if (reached && !c->form.v[KF_SAT].present) {
+	if (reached && !*form_str(c, KF_SAT)) {
 		form_error(c, KF_SAT, "callback.err.satisfaction");
 		return cb_show(c);
 	}

@@ -242,7 +242,7 @@ pick_ok(struct ctx *c, const char **units)
 
 	*units = "";
 	if (strcmp(pick, "building") == 0) {
-		if (!c->form.v[PF_BUILDING].present) {
+		if (!*form_str(c, PF_BUILDING)) {
 			form_error(c, PF_BUILDING, "callback.err.no_building");
 			return 0;
 		}
@@ -290,11 +290,11 @@ pick_ok(struct ctx *c, const char **units)
 		return 0;
 	}
 	/* requests: a period is needed, in order. */
-	if (!c->form.v[PF_REQ_FROM].present) {
+	if (!*form_str(c, PF_REQ_FROM)) {
 		form_error(c, PF_REQ_FROM, "callback.err.req_period");
 		return 0;
 	}
-	if (!c->form.v[PF_REQ_TO].present) {
+	if (!*form_str(c, PF_REQ_TO)) {
 		form_error(c, PF_REQ_TO, "callback.err.req_period");
 		return 0;
 	}
