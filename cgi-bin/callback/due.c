@@ -453,7 +453,8 @@ record_json(struct ctx *c, const char *status, long long attempts, const char *m
 
 /* POST /callbacks/:id: records a plan callback. Reached: done, with the method, the
  * satisfaction (1-5, required) and the resident's words; the plan is done when it was its
- * last. Not reached: one more attempt, it stays due. */
+ * last. Not reached: one more attempt, it stays due. The note of each attempt is kept
+ * (appended), so the report shows what was tried. */
 int
 cb_record_post(struct ctx *c)
 {

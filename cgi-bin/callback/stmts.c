@@ -85,9 +85,11 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	    " cb.attempts, COALESCE(cb.method, ''), cb.note, COALESCE(cb.request_id, 0)"
 	    " FROM callbacks cb LEFT JOIN callback_plans p ON p.id = cb.plan_id WHERE cb.id = ? FOR UPDATE",
 	Q(C_RECORD_DONE) = "UPDATE callbacks SET status = 'done', method = ?, called_by = ?,"
-	    " called_at = NOW(), satisfaction = ?, words = ?, note = ? WHERE id = ? AND status = 'due'",
+	    " called_at = NOW(), satisfaction = ?, words = ?, note = CONCAT_WS('\n', NULLIF(note, ''), NULLIF(?, ''))"
+	    " WHERE id = ? AND status = 'due'",
 	Q(C_RECORD_MISS) = "UPDATE callbacks SET attempts = LEAST(attempts + 1, 255),"
-	    " last_attempt_at = NOW(), method = ?, called_by = ?, note = ? WHERE id = ? AND status = 'due'",
+	    " last_attempt_at = NOW(), method = ?, called_by = ?,"
+	    " note = CONCAT_WS('\n', NULLIF(note, ''), NULLIF(?, '')) WHERE id = ? AND status = 'due'",
 	Q(C_PLAN_LEFT) = "SELECT COUNT(*) FROM callbacks WHERE plan_id = ? AND status = 'due'",
 	Q(C_PLAN_FINISH) = "UPDATE callback_plans SET status = 'done' WHERE id = ? AND status = 'approved'",
 	Q(C_PLAN_COUNT) = "SELECT COUNT(*) FROM callback_plans p WHERE p.site_id = ?"

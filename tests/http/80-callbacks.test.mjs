@@ -198,6 +198,7 @@ describe('callbacks', T, () => {
     assert.equal(r.status, 303, brief(r));
     assert.equal(await sqlOne(`SELECT CONCAT_WS(' ', status, method, satisfaction, words, attempts) FROM callbacks WHERE id=${a}`), 'done visit 2 维修太慢 1');
     assert.equal(await audits('callback', a, 'callback'), '1');
+    assert.equal(await sqlOne(`SELECT note FROM callbacks WHERE id=${a}`), '无人接听\n已转主管', 'the notes of both attempts kept');
     r = await staff1.post(`/callbacks/${a}`, { reached: 'yes', method: 'phone', satisfaction: '5', _csrf: await csrfToken(staff1) });
     assert.equal(r.status, 409, 'recorded once');
     assert.equal(await sqlOne(`SELECT satisfaction FROM callbacks WHERE id=${a}`), '2');
@@ -351,6 +352,11 @@ describe('callbacks', T, () => {
     const li = new RegExp(`<li class="cb-overdue"><span class="num">${day}</span>[\\s\\S]*?逾期未写`);
     assert.match(r.text, li, `${day} is flagged overdue`);
     assert.match(textOf(r.text), /次日结束前未写报告的天数：\s*\d+/);
+    // The supervisor's home page says so too; the duty staff's shows the overdue calls only.
+    assert.match(textOf((await supervisor.get('/')).text), /回访报告逾期未写（天）：\s*[1-9]/);
+    const sh = textOf((await staff1.get('/')).text);
+    assert.ok(!sh.includes('回访报告逾期未写'), 'not on the staff home');
+    assert.match(sh, /逾期未回访：\s*[1-9]/);
   });
 
   test('another site: its callbacks, plans and reports are 404, its lists show none of CH', T, async () => {
