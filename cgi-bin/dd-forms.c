@@ -355,60 +355,172 @@ triage_post(struct ctx *c)
 	return resp_commit(c, rc, "saved", arena_printf(c->a, "/forms/archive/%s", number));
 }
 
-/* ---- batch print: the forms of a period, to print in one go ---- */
+/* ---- batch print: the forms of a period, listed, or as one document to print in one go ---- */
 
-enum { PF_FROM, PF_TO };
+/* The forms a batch prints, in this order within the document. Each statement returns id,
+ * label, number ('' before the first printing) and archived pages for (site, from, to); the
+ * record's page is its number kind's url, the print page that url plus "/print". */
+static const struct printable {
+	const char *kind;
+	int         stmt;
+} printables[] = {
+	{ "log_day",   F_PRINT_DAYS },
+	{ "handover",  F_PRINT_HANDOVERS },
+	{ "emergency", F_PRINT_EMERGENCIES },
+};
+#define NPRINTABLES (sizeof(printables) / sizeof(printables[0]))
+static const char *const printable_kinds[] = { "log_day", "handover", "emergency", NULL };
+
+enum { PF_FROM, PF_TO, PF_KINDS };
 static const struct field print_fields[] = {
-	[PF_FROM] = { "from", FT_DATE, 0, 0, 0, NULL, "forms.field.from" },
-	[PF_TO]   = { "to", FT_DATE, 0, 0, 0, NULL, "forms.field.to" },
+	[PF_FROM]  = { "from", FT_DATE, 0, 0, 0, NULL, "forms.field.from" },
+	[PF_TO]    = { "to", FT_DATE, 0, 0, 0, NULL, "forms.field.to" },
+	[PF_KINDS] = { "kinds", FT_MULTI, 0, 0, 0, printable_kinds, "forms.print.form" },
 };
 static const struct form_spec print_form = FORM_SPEC(print_fields);
+#define PRINT_MAX_DAYS 31
 
-/* GET /forms/print?from=&to= (at most 31 days) */
+/* Whole days from a to b, both valid dates "2026-11-23". */
+static long
+days_between(const char *a, const char *b)
+{
+	struct tm ta = { 0 }, tb = { 0 };
+
+	if (sscanf(a, "%d-%d-%d", &ta.tm_year, &ta.tm_mon, &ta.tm_mday) != 3 ||
+	    sscanf(b, "%d-%d-%d", &tb.tm_year, &tb.tm_mon, &tb.tm_mday) != 3)
+		return 0;
+	ta.tm_year -= 1900, ta.tm_mon -= 1, tb.tm_year -= 1900, tb.tm_mon -= 1;
+	return (long)((timegm(&tb) - timegm(&ta)) / 86400);
+}
+
+/* Reads ?from=&to=&kinds= into c->form (today when absent or invalid; at most 31 days) and
+ * sets *from and *to (arena strings). */
+static void
+print_period(struct ctx *c, const char **from, const char **to)
+{
+	form_validate(c, &print_form, &c->query);
+	*from = form_str(c, PF_FROM)[0] ? form_str(c, PF_FROM) : today(c);
+	*to = form_str(c, PF_TO)[0] ? form_str(c, PF_TO) : *from;
+	if (!c->form.ok) {
+		*from = *to = today(c);
+	} else if (strcmp(*to, *from) < 0) {
+		form_error(c, PF_TO, "forms.err.range");
+		*to = *from;
+	} else if (days_between(*from, *to) >= PRINT_MAX_DAYS) {
+		form_error(c, PF_TO, "forms.err.too_long");
+		*to = *from;
+	}
+	form_set(c, PF_FROM, *from);
+	form_set(c, PF_TO, *to);
+}
+
+/* Whether kind i is asked for (all of them when none is ticked). */
+static int
+print_wanted(const struct ctx *c, size_t i)
+{
+	return c->form.v[PF_KINDS].nmulti == 0 || form_has(c, PF_KINDS, printables[i].kind);
+}
+
+/* The query string of the period and kinds (arena string), for links between the list and
+ * the document. */
+static const char *
+print_query(struct ctx *c, const char *from, const char *to)
+{
+	const char *q = arena_printf(c->a, "from=%s&to=%s", from, to);
+
+	for (size_t i = 0; i < NPRINTABLES; i++)
+		if (c->form.v[PF_KINDS].nmulti > 0 && form_has(c, PF_KINDS, printables[i].kind))
+			q = arena_printf(c->a, "%s&kinds=%s", q, printables[i].kind);
+	return q;
+}
+
+/* GET /forms/print?from=&to=&kinds=: the forms of the period, each with its print link. */
 static int
 print_list(struct ctx *c)
 {
 	const char *from, *to;
-	struct dbres *days, *em;
 	tpl_dict *d;
+	size_t total = 0;
 	int rc;
 
-	form_validate(c, &print_form, &c->query);
-	from = form_str(c, PF_FROM)[0] ? form_str(c, PF_FROM) : today(c);
-	to = form_str(c, PF_TO)[0] ? form_str(c, PF_TO) : from;
-	if (!c->form.ok) {
-		from = to = today(c);
-	} else if (strcmp(to, from) < 0) {
-		form_error(c, PF_TO, "forms.err.range");
-		to = from;
-	}
+	print_period(c, &from, &to);
 	d = page_begin(c, "forms_print.tpl", "forms.print.title");
-	form_set(c, PF_FROM, from);
-	form_set(c, PF_TO, to);
-	if ((rc = db_exec(c->db, c->a, F_PRINT_DAYS, &days, "iss", c->user.site_id, from, to)) != DB_OK ||
-	    (rc = db_exec(c->db, c->a, F_PRINT_EMERGENCIES, &em, "iss", c->user.site_id, from, to)) !=
-	    DB_OK)
-		return DB_STATUS(rc);
-	for (size_t i = 0; i < days->nrows; i++) {
-		tpl_dict *row = tpl_section(d, "DAY");
+	form_to_dict(c, d);
+	tpl_set(d, "QUERY", print_query(c, from, to));
+	for (size_t i = 0; i < NPRINTABLES; i++) {
+		const struct number_kind *k = number_kind(printables[i].kind);
+		tpl_dict *opt = tpl_section(d, "KIND");
+		struct dbres *r;
 
-		tpl_set(row, "ID", dbres_str(days, i, 0));
-		tpl_set(row, "DAY", dbres_str(days, i, 1));
-		tpl_set(row, "NUMBER", dbres_str(days, i, 3));
-		if (dbres_int(days, i, 4) > 0)
-			tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(days, i, 4));
-	}
-	for (size_t i = 0; i < em->nrows; i++) {
-		tpl_dict *row = tpl_section(d, "EMERGENCY");
+		tpl_set(opt, "CODE", k->kind);
+		tpl_set(opt, "NAME", ctx_t(c, k->title));
+		if (c->form.v[PF_KINDS].nmulti > 0 && form_has(c, PF_KINDS, k->kind))
+			tpl_show(opt, "CHECKED");
+		if (!print_wanted(c, i))
+			continue;
+		if ((rc = db_exec(c->db, c->a, printables[i].stmt, &r, "iss", c->user.site_id, from,
+		    to)) != DB_OK)
+			return DB_STATUS(rc);
+		for (size_t j = 0; j < r->nrows; j++) {
+			tpl_dict *row = tpl_section(d, "FORM");
+			const char *url = arena_printf(c->a, k->url, dbres_int(r, j, 0));
 
-		tpl_set(row, "ID", dbres_str(em, i, 0));
-		tpl_set(row, "AT", dbres_str(em, i, 1));
-		tpl_set(row, "PLACE", dbres_str(em, i, 2));
-		tpl_set(row, "NUMBER", dbres_str(em, i, 3));
-		if (dbres_int(em, i, 4) > 0)
-			tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(em, i, 4));
+			tpl_set(row, "KIND", ctx_t(c, k->title));
+			tpl_set(row, "LABEL", dbres_str(r, j, 1));
+			tpl_set(row, "URL", url);
+			tpl_set(row, "PRINT_URL", arena_printf(c->a, "%s/print", url));
+			tpl_set(row, "NUMBER", dbres_str(r, j, 2));
+			if (dbres_int(r, j, 3) > 0)
+				tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(r, j, 3));
+		}
+		total += r->nrows;
 	}
-	if (days->nrows + em->nrows == 0)
+	if (total == 0)
+		tpl_show(d, "NONE");
+	else
+		tpl_set_int(tpl_section(d, "DOCUMENT"), "COUNT", (long long)total);
+	return 200;
+}
+
+/* GET /forms/print/document?from=&to=&kinds=: every form of the period as one document,
+ * one A4 sheet after another, to print in one go. The sheets are the forms' own print pages
+ * (?embed=1: the sheet alone), which nginx includes through SSI (this location only has
+ * `ssi on`), so each form is rendered, numbered and its printing recorded by the program
+ * that owns it, with that program's access checks. The include lines are built here from
+ * numbers only. */
+static int
+print_document(struct ctx *c)
+{
+	const char *from, *to;
+	tpl_dict *d;
+	size_t total = 0;
+	int rc;
+
+	print_period(c, &from, &to);
+	d = page_begin(c, "forms_print_doc.tpl", "forms.print.title");
+	c->layout = "forms_print_frame.tpl";
+	tpl_set(c->dict, "FROM", from);
+	tpl_set(c->dict, "TO", to);
+	tpl_set(c->dict, "QUERY", print_query(c, from, to));
+	for (size_t i = 0; i < NPRINTABLES; i++) {
+		const struct number_kind *k = number_kind(printables[i].kind);
+		struct dbres *r;
+
+		if (!print_wanted(c, i))
+			continue;
+		if ((rc = db_exec(c->db, c->a, printables[i].stmt, &r, "iss", c->user.site_id, from,
+		    to)) != DB_OK)
+			return DB_STATUS(rc);
+		for (size_t j = 0; j < r->nrows; j++) {
+			const char *url = arena_printf(c->a, k->url, dbres_int(r, j, 0));
+
+			tpl_set(tpl_section(d, "FORM"), "SSI", arena_printf(c->a,
+			    "<!--# include virtual=\"%s/print?embed=1\" stub=\"dd_failed\" -->", url));
+		}
+		total += r->nrows;
+	}
+	tpl_set_int(c->dict, "COUNT", (long long)total);
+	if (total == 0)
 		tpl_show(d, "NONE");
 	return 200;
 }
@@ -423,6 +535,7 @@ static const struct route routes[] = {
 	{ "GET",  "/forms/archive/:number",  archive_show, FORMS_READERS, NULL, NULL },
 	{ "GET",  "/forms/scan/:id",         scan_image,   FORMS_READERS, NULL, NULL },
 	{ "GET",  "/forms/print",            print_list,   FORMS_READERS, NULL, NULL },
+	{ "GET",  "/forms/print/document",   print_document, FORMS_READERS, NULL, NULL },
 };
 
 int

@@ -34,6 +34,7 @@ enum forms_stmt {
 	F_USER_BY_NAME,
 	F_PRINT_DAYS,
 	F_PRINT_EMERGENCIES,
+	F_PRINT_HANDOVERS,
 	F__END
 };
 extern const char *const forms_stmts[F__END - DB_APP_FIRST];

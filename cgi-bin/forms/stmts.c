@@ -39,17 +39,26 @@ const char *const forms_stmts[F__END - DB_APP_FIRST] = {
 	    " WHERE id = ? FOR UPDATE",
 	Q(F_TRIAGE_FILE) = "UPDATE form_scans SET number = ?, page_no = ?, status = 'filed',"
 	    " reason = '', filed_by = ?, filed_at = NOW() WHERE id = ? AND status = 'triage'",
-	Q(F_RECENT_NUMBERS) = "SELECT number, kind, " D("day") " FROM form_numbers WHERE site_id = ?"
-	    " ORDER BY day DESC, number DESC LIMIT 100",
+	/* The site's forms printed most recently: only a printed form comes back as a scan
+	 * (requests get their numbers when registered, hundreds a week, never printed). */
+	Q(F_RECENT_NUMBERS) = "SELECT n.number, n.kind, " D("n.day") " FROM form_prints p"
+	    " JOIN form_numbers n ON n.number = p.number WHERE n.site_id = ?"
+	    " GROUP BY n.number, n.kind, n.day ORDER BY MAX(p.id) DESC LIMIT 100",
 	Q(F_USER_BY_NAME) = "SELECT u.id, u.site_id, u.display_name, s.name, u.roles FROM users u"
 	    " JOIN sites s ON s.id = u.site_id WHERE u.username = ? AND u.active = 1",
-	Q(F_PRINT_DAYS) = "SELECT d.id, " D("d.day") ", d.status, COALESCE(n.number, ''),"
+	Q(F_PRINT_DAYS) = "SELECT d.id, " D("d.day") ", COALESCE(n.number, ''),"
 	    " (SELECT COUNT(*) FROM form_scans s WHERE s.number = n.number)"
 	    " FROM log_days d LEFT JOIN form_numbers n ON n.kind = 'log_day' AND n.record_id = d.id"
 	    " WHERE d.site_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day LIMIT 400",
-	Q(F_PRINT_EMERGENCIES) = "SELECT m.id, " DT("m.occurred_at") ", m.place, COALESCE(n.number, ''),"
+	Q(F_PRINT_EMERGENCIES) = "SELECT m.id, CONCAT(" DT("m.occurred_at") ", ' ', m.place),"
+	    " COALESCE(n.number, ''),"
 	    " (SELECT COUNT(*) FROM form_scans s WHERE s.number = n.number)"
 	    " FROM emergencies m LEFT JOIN form_numbers n ON n.kind = 'emergency' AND n.record_id = m.id"
 	    " WHERE m.site_id = ? AND m.occurred_at >= ? AND m.occurred_at < ? + INTERVAL 1 DAY"
 	    " ORDER BY m.occurred_at LIMIT 400",
+	Q(F_PRINT_HANDOVERS) = "SELECT h.id, CONCAT(" D("h.day") ", ' ', sh.name), COALESCE(n.number, ''),"
+	    " (SELECT COUNT(*) FROM form_scans s WHERE s.number = n.number)"
+	    " FROM handovers h JOIN shifts sh ON sh.id = h.shift_id"
+	    " LEFT JOIN form_numbers n ON n.kind = 'handover' AND n.record_id = h.id"
+	    " WHERE h.site_id = ? AND h.day BETWEEN ? AND ? ORDER BY h.day, h.shift_end_at LIMIT 400",
 };

@@ -243,6 +243,28 @@ describe('scan inbox', T, () => {
     assert.equal(bad.status, 200);
   });
 
+  test('batch print as one document: the sheets of the period in one HTML document, included by nginx SSI', async () => {
+    const day = await sqlOne(`SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM log_days WHERE id=${d1.id}`);
+    const list = await manager.get(`/forms/print?from=${day}&to=${day}`);
+    assert.ok(list.text.includes(`href="/forms/print/document?from=${day}&amp;to=${day}"`), 'the list links to the document');
+    const r = await manager.get(`/forms/print/document?from=${day}&to=${day}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.text.match(/<html/g).length, 1, 'one HTML document around every sheet');
+    assert.ok(!r.text.includes('<!--#'), 'every SSI include was carried out');
+    assert.ok(r.text.includes(`<strong class="sheet-number">${d1.number}</strong>`), 'the day sheet is in it');
+    const sheets = (r.text.match(/<article class="sheet">/g) || []).length;
+    const forms = Number(await sqlOne(`SELECT (SELECT COUNT(*) FROM log_days WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND day='${day}')
+      + (SELECT COUNT(*) FROM handovers WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND day='${day}')
+      + (SELECT COUNT(*) FROM emergencies WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND DATE(occurred_at)='${day}')`));
+    assert.equal(sheets, forms, 'one sheet per form of the period');
+    const only = await manager.get(`/forms/print/document?from=${day}&to=${day}&kinds=emergency`);
+    assert.ok(!only.text.includes(`<strong class="sheet-number">${d1.number}</strong>`), 'kinds filter the document');
+    const embed = await manager.get(`/log/day/${d1.id}/print?embed=1`);
+    assert.ok(!embed.text.includes('<html') && embed.text.includes('<article class="sheet">'), 'embed=1 is the sheet alone');
+    const long = await manager.get(`/forms/print?from=2026-01-01&to=2026-03-01`);
+    assert.match(fieldError(long.text, 'to') || '', /31/);
+  });
+
   test('make import: a folder is imported; each file moves to done/ or failed/ with a reason file', async () => {
     const dir = path.join(TMP, 'scanner');
     mkdirSync(dir, { recursive: true });
