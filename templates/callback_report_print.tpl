@@ -18,7 +18,7 @@
     <td><span class="tag">{{CATEGORY}}</span> {{#ORDER}}<span class="num">{{NUMBER}}</span> {{DESC}}{{/ORDER}}{{#PLAN}}{{PLAN_TITLE}}{{/PLAN}}</td>
     <td>{{#DONE}}{{#SAT}}<strong>{{SAT}}</strong>/5{{/SAT}}{{#UNSAT}} <span class="tag off">[[callback.unsatisfied]]</span>{{/UNSAT}}{{/DONE}}{{#TRIED}}<span class="tag open">[[callback.unreached]] ×{{ATTEMPTS}}</span>{{/TRIED}}</td>
     <td class="pre">{{WORDS}}</td>
-    <td class="pre">{{#ORDER}}{{#REOPENED}}[[callback.reopened]] ×{{N}} {{/REOPENED}}{{#FOLLOWED}}[[callback.new_order]]：{{FOLLOW}}{{/FOLLOWED}}{{/ORDER}}{{NOTE}}</td>
+    <td class="pre">{{#ORDER}}{{#REOPENED}}[[callback.reopened]] ×{{N}} {{/REOPENED}}{{#FOLLOWED}}[[callback.new_order]]：{{FOLLOW}} · {{FOLLOW_STATUS}}{{/FOLLOWED}}{{/ORDER}}{{NOTE}}</td>
   </tr>{{/CALLBACK}}
   </tbody>
 </table>

@@ -135,8 +135,12 @@ cb_row(struct ctx *c, tpl_dict *d, const char *sec, const struct dbres *r, size_
 		tpl_set(o, "REQ_STATUS", dbres_str(r, i, CC_REQ_STATUS));
 		if (dbres_int(r, i, CC_REOPENED) > 0)
 			tpl_set(tpl_section(o, "REOPENED"), "N", dbres_str(r, i, CC_REOPENED));
-		if (dbres_str(r, i, CC_FOLLOW)[0])
-			tpl_set(tpl_section(o, "FOLLOWED"), "FOLLOW", dbres_str(r, i, CC_FOLLOW));
+		if (dbres_str(r, i, CC_FOLLOW)[0]) {
+			tpl_dict *f = tpl_section(o, "FOLLOWED");
+
+			tpl_set(f, "FOLLOW", dbres_str(r, i, CC_FOLLOW));
+			tpl_set(f, "FOLLOW_STATUS", label(c, "wo", dbres_str(r, i, CC_FOLLOW_STATUS)));
+		}
 	} else {
 		tpl_dict *p = tpl_section(s, "PLAN");
 

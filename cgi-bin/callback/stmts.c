@@ -7,7 +7,7 @@
 
 /* A callback's category: its request's type, or its plan's kind. */
 #define CATEGORY "IF(cb.plan_id IS NULL, rq.type, p.kind)"
-/* The columns CC_* of a callback list, up to CC_REOPENED; FOLLOW is the last one. */
+/* The columns CC_* of a callback list, up to CC_REOPENED; follow gives the last two. */
 #define CB_COLS(follow) "SELECT cb.id, COALESCE(cb.request_id, 0), COALESCE(cb.plan_id, 0)," \
 	" " DT("cb.due_at") ", cb.status, cb.attempts, COALESCE(" DT("cb.last_attempt_at") ", '')," \
 	" COALESCE(cb.method, ''), COALESCE(" DT("cb.called_at") ", ''), COALESCE(cu.display_name, '')," \
@@ -25,10 +25,11 @@
 	" LEFT JOIN units un ON un.id = COALESCE(rq.unit_id, res.unit_id)" \
 	" LEFT JOIN users cu ON cu.id = cb.called_by" \
 	" LEFT JOIN req_settings st ON st.site_id = cb.site_id"
-/* What followed an order's callback: the newest work order opened after it (a reopening). */
-#define FOLLOW "COALESCE((SELECT CONCAT(d.name, ' · ', w2.status) FROM work_orders w2" \
-	" JOIN departments d ON d.id = w2.department_id WHERE w2.request_id = cb.request_id" \
-	" AND w2.id > cb.work_order_id ORDER BY w2.id DESC LIMIT 1), '')"
+/* What followed an order's callback: the newest work order opened after it (a reopening):
+ * its department and status. */
+#define FOLLOW_Q(col) "(SELECT " col " FROM work_orders w2 JOIN departments d ON d.id = w2.department_id" \
+	" WHERE w2.request_id = cb.request_id AND w2.id > cb.work_order_id ORDER BY w2.id DESC LIMIT 1)"
+#define FOLLOW "COALESCE(" FOLLOW_Q("d.name") ", ''), COALESCE(" FOLLOW_Q("w2.status") ", '')"
 
 /* Due list filters: site, kind (x3), plan (x2), from (x2), to (x2). Plans still in draft are
  * not due yet. */
@@ -73,14 +74,14 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	    " WHERE site_id = ? AND status <> 'draft' ORDER BY from_day DESC, id DESC LIMIT 100",
 	Q(C_BUILDINGS) = "SELECT id, name FROM buildings WHERE site_id = ? ORDER BY code",
 	Q(C_DUE_COUNT) = "SELECT COUNT(*)" CB_FROM DUE_WHERE,
-	Q(C_DUE_PAGE) = CB_COLS("''") CB_FROM DUE_WHERE " ORDER BY cb.due_at, cb.id LIMIT ? OFFSET ?",
+	Q(C_DUE_PAGE) = CB_COLS("'', ''") CB_FROM DUE_WHERE " ORDER BY cb.due_at, cb.id LIMIT ? OFFSET ?",
 	Q(C_REC_COUNT) = "SELECT COUNT(*)" CB_FROM REC_WHERE,
-	Q(C_REC_PAGE) = CB_COLS("''") CB_FROM REC_WHERE
+	Q(C_REC_PAGE) = CB_COLS("'', ''") CB_FROM REC_WHERE
 	    " ORDER BY cb.called_at DESC, cb.id DESC LIMIT ? OFFSET ?",
 	Q(C_REC_CATS) = "SELECT " CATEGORY ", COUNT(*) FROM callbacks cb"
 	    " LEFT JOIN requests rq ON rq.id = cb.request_id LEFT JOIN callback_plans p ON p.id = cb.plan_id"
 	    " WHERE cb.site_id = ? AND cb.status = 'done' GROUP BY 1",
-	Q(C_GET) = CB_COLS("''") CB_FROM " WHERE cb.id = ?",
+	Q(C_GET) = CB_COLS("'', ''") CB_FROM " WHERE cb.id = ?",
 	Q(C_LOCK) = "SELECT cb.status, cb.site_id, COALESCE(cb.plan_id, 0), COALESCE(p.status, ''),"
 	    " cb.attempts, COALESCE(cb.method, ''), cb.note, COALESCE(cb.request_id, 0)"
 	    " FROM callbacks cb LEFT JOIN callback_plans p ON p.id = cb.plan_id WHERE cb.id = ? FOR UPDATE",
@@ -118,7 +119,7 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	/* The plan's callbacks spread over its days: from_day, days, plan. */
 	Q(C_PLAN_SPREAD) = "UPDATE callbacks SET due_at = TIMESTAMP(? + INTERVAL (id MOD ?) DAY, '17:30:00')"
 	    " WHERE plan_id = ? AND status = 'due'",
-	Q(C_PLAN_CALLBACKS) = CB_COLS("''") CB_FROM " WHERE cb.plan_id = ? ORDER BY cb.due_at, cb.id"
+	Q(C_PLAN_CALLBACKS) = CB_COLS("'', ''") CB_FROM " WHERE cb.plan_id = ? ORDER BY cb.due_at, cb.id"
 	    " LIMIT 500",
 	Q(C_UNITS_FOUND) = "SELECT code FROM units WHERE site_id = ? AND FIND_IN_SET(code, ?)",
 	Q(C_BUILDING_OF_SITE) = "SELECT COUNT(*) FROM buildings WHERE id = ? AND site_id = ?",

@@ -337,26 +337,40 @@ describe('callbacks', T, () => {
     assert.ok(r.text.includes(`/r/${number}`));
   });
 
-  test('overdue: a day with callbacks and no report by the end of the next day is flagged', T, async () => {
-    let back = 0;
-    for (const n of [5, 6, 7, 8, 9, 10, 11, 12]) {
-      if ((await count('callback_reports', `site_id=${ch} AND day = CURDATE() - INTERVAL ${n} DAY`)) === '0') { back = n; break; }
-    }
-    assert.ok(back, 'a recent day without a report');
-    const day = await sqlOne(`SELECT DATE_FORMAT(CURDATE() - INTERVAL ${back} DAY, '%Y-%m-%d')`);
-    const b = await building(ch, 1);
-    const o = await doneOrderWithCallback(ch, b.residents[0]);
-    await madeCallback(o.callbackId, `${day} 09:00:00`);
-    const r = await supervisor.get('/callbacks/reports');
+  test('overdue: a day with callbacks and no report by the end of the next day is flagged; yesterday is not yet', T, async () => {
+    // A site of its own (every recent day of CH may have its report already).
+    const code = 'OD' + uniq('').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-6);
+    const site = await sqlOne(`INSERT INTO sites (code, name) VALUES (${q(code)}, '回访测试处${code}'); SELECT LAST_INSERT_ID();`);
+    await sql(`INSERT INTO req_settings (site_id) VALUES (${site}); INSERT INTO departments (site_id, name, phone) VALUES (${site}, '工程部', '1')`);
+    const sup = uniq('ods');
+    const st = uniq('odt');
+    await sql(`INSERT INTO users (site_id, username, display_name, roles, pw_hash) SELECT ${site}, ${q(sup)}, '测试主管', 2, pw_hash FROM users WHERE username='staff1';
+      INSERT INTO users (site_id, username, display_name, roles, pw_hash) SELECT ${site}, ${q(st)}, '测试值班员', 1, pw_hash FROM users WHERE username='staff1'`);
+    const [supC, stC] = [await login(sup), await login(st)];
+    assert.ok(!textOf((await supC.get('/')).text).includes('回访报告逾期未写'), 'nothing overdue yet');
+    const [old, yesterday] = (await sql(`SELECT DATE_FORMAT(CURDATE() - INTERVAL 5 DAY, '%Y-%m-%d'), DATE_FORMAT(CURDATE() - INTERVAL 1 DAY, '%Y-%m-%d')`))[0];
+    const b = await building(site, 2);
+    const o1 = await doneOrderWithCallback(site, b.residents[0]);
+    await madeCallback(o1.callbackId, `${old} 09:00:00`);
+    const o2 = await doneOrderWithCallback(site, b.residents[1]);
+    await madeCallback(o2.callbackId, `${yesterday} 09:00:00`);
+    let r = await supC.get('/callbacks/reports');
     assert.equal(r.status, 200);
-    const li = new RegExp(`<li class="cb-overdue"><span class="num">${day}</span>[\\s\\S]*?逾期未写`);
-    assert.match(r.text, li, `${day} is flagged overdue`);
-    assert.match(textOf(r.text), /次日结束前未写报告的天数：\s*\d+/);
+    assert.match(r.text, new RegExp(`<li class="cb-overdue"><span class="num">${old}</span>[\\s\\S]*?逾期未写`), `${old} is flagged overdue`);
+    assert.match(r.text, new RegExp(`<li><span class="num">${yesterday}</span>`), 'yesterday is to write, not overdue');
+    assert.match(textOf(r.text), /次日结束前未写报告的天数：\s*1\b/);
     // The supervisor's home page says so too; the duty staff's shows the overdue calls only.
-    assert.match(textOf((await supervisor.get('/')).text), /回访报告逾期未写（天）：\s*[1-9]/);
-    const sh = textOf((await staff1.get('/')).text);
+    assert.match(textOf((await supC.get('/')).text), /回访报告逾期未写（天）：\s*1\b/);
+    const o3 = await doneOrderWithCallback(site, b.residents[1]);
+    const sh = textOf((await stC.get('/')).text);
     assert.ok(!sh.includes('回访报告逾期未写'), 'not on the staff home');
-    assert.match(sh, /逾期未回访：\s*[1-9]/);
+    assert.match(sh, /逾期未回访：\s*1\b/, `the due one (${o3.callbackId}) is overdue`);
+    // Once written, the day is no longer missing.
+    r = await stC.post('/callbacks/reports/new', { day: old, summary: '补写', _csrf: await csrfToken(stC) });
+    assert.equal(r.status, 303, brief(r));
+    r = await supC.get('/callbacks/reports');
+    assert.ok(!r.text.includes(`<span class="num">${old}</span>`), 'written: not missing any more');
+    assert.ok(!textOf((await supC.get('/')).text).includes('回访报告逾期未写'));
   });
 
   test('another site: its callbacks, plans and reports are 404, its lists show none of CH', T, async () => {
