@@ -70,6 +70,18 @@ enum { CC_ID, CC_REQUEST, CC_PLAN, CC_DUE, CC_STATUS, CC_ATTEMPTS, CC_LAST_TRY, 
 	CC_SITE, CC_PLAN_STATUS, CC_CATEGORY, CC_UNSAT, CC_REQ_STATUS, CC_REOPENED, CC_FOLLOW,
 	CC_FOLLOW_STATUS, CC__N };
 
+/* rules.c (pure) */
+#define CB_MAX_UNITS 300
+/* Days since 1970-01-01 of a valid "YYYY-MM-DD". */
+long long   cb_day_number(const char *day);
+/* The unit codes in s (separated by spaces, commas, 、 ， or ；), upper case, comma-joined
+ * (arena string), *n of them; NULL (and *n 0) when one is not letters, digits, - and _ of at
+ * most 20, or there are more than CB_MAX_UNITS. "" when there is none. */
+const char *cb_unit_codes(struct arena *a, const char *s, size_t *n);
+/* A LIKE pattern (arena string) matching text containing q, its % _ and \ taken literally;
+ * "" for an empty q. */
+const char *cb_like(struct arena *a, const char *q);
+
 /* due.c */
 extern const struct form_spec cb_list_form, cb_records_form, cb_record_form;
 int cb_due_list(struct ctx *c);

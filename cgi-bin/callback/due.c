@@ -200,28 +200,6 @@ filter_choices(struct ctx *c, tpl_dict *d, long long staff, long long plan)
 	return DB_OK;
 }
 
-/* A LIKE pattern for text typed in a search box (% _ and \ taken literally); "" for none. */
-static const char *
-like_of(struct ctx *c, const char *q)
-{
-	struct buf b;
-	char *out;
-
-	if (*q == '\0')
-		return "";
-	buf_init(&b);
-	buf_putc(&b, '%');
-	for (; *q; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *q);
-	}
-	buf_putc(&b, '%');
-	out = arena_strdup(c->a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
 /* GET /callbacks?status=&kind=&plan=&from=&to=&staff=&page= : the due callbacks of the site,
  * the most overdue first (status=done: the latest made, as in the records). */
 int
@@ -275,7 +253,7 @@ records_query(struct ctx *c, long long limit, long long off, struct dbres **r, l
 {
 	const char *cat = cb_filter(c, RF_CAT), *from = cb_filter(c, RF_FROM), *to = cb_filter(c, RF_TO);
 	const char *f = *from ? from : NULL, *t = *to ? to : NULL;
-	const char *q = cb_filter(c, RF_Q), *like = like_of(c, q);
+	const char *q = cb_filter(c, RF_Q), *like = cb_like(c->a, q);
 	long long plan = atoll(cb_filter(c, RF_PLAN)), staff = atoll(cb_filter(c, RF_STAFF));
 	struct dbres *n;
 	int rc = DB_OK;

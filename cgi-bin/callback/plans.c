@@ -56,20 +56,6 @@ enum { PC_ID, PC_KIND, PC_TITLE, PC_METHOD, PC_FROM, PC_TO, PC_STATUS, PC_CREATO
 	PC_APPROVED_AT, PC_TOTAL, PC_CALLED, PC_REACHED, PC_AVG, PC_SITE, PC_CREATED_BY,
 	PC_PURPOSE, PC_CREATED_AT };
 
-/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (proleptic Gregorian). */
-static long long
-day_number(const char *s)
-{
-	long long y = atoll(s), m = atoll(s + 5), d = atoll(s + 8), era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static const char *
 label(struct ctx *c, const char *kind, const char *value)
 {
@@ -184,52 +170,25 @@ dates_ok(struct ctx *c, const char *today)
 		form_error(c, PF_TO, "callback.err.to_past");
 		return 0;
 	}
-	if (day_number(to) - day_number(from) > 366) {
+	if (cb_day_number(to) - cb_day_number(from) > 366) {
 		form_error(c, PF_TO, "callback.err.too_long");
 		return 0;
 	}
 	return 1;
 }
 
-/* The unit codes typed (separated by spaces, commas, 、 or ；), upper case, comma-joined,
- * with their count; NULL (field marked) when one is malformed or there are too many. */
+/* The unit codes typed, comma-joined, with their count; NULL (field marked) when one is
+ * malformed, there are too many, or none. */
 static const char *
 unit_list(struct ctx *c, size_t *n)
 {
-	const char *s = form_str(c, PF_UNITS);
-	struct buf b;
-	char *out;
+	const char *out = cb_unit_codes(c->a, form_str(c, PF_UNITS), n);
 
-	buf_init(&b);
-	*n = 0;
-	while (*s) {
-		size_t len;
-
-		if (strchr(" \t\r\n,;", *s)) {
-			s++;
-			continue;
-		}
-		if (strncmp(s, "，", 3) == 0 || strncmp(s, "、", 3) == 0 || strncmp(s, "；", 3) == 0) {
-			s += 3;
-			continue;
-		}
-		len = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-		if (len == 0 || len > 20 || ++*n > 300) {
-			buf_free(&b);
-			form_error(c, PF_UNITS, "callback.err.units_format");
-			return NULL;
-		}
-		if (b.len)
-			buf_putc(&b, ',');
-		for (size_t i = 0; i < len; i++)
-			buf_putc(&b, s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i]);
-		s += len;
-	}
-	out = arena_strdup(c->a, b.len ? buf_cstr(&b) : "");
-	buf_free(&b);
-	if (*n == 0)
+	if (out == NULL)
+		form_error(c, PF_UNITS, "callback.err.units_format");
+	else if (*n == 0)
 		form_error(c, PF_UNITS, "callback.err.no_units");
-	return *n ? out : NULL;
+	return out && *n ? out : NULL;
 }
 
 /* Checks the residents' selection before anything is written; 1 when it names something. */
@@ -362,7 +321,7 @@ cb_plan_new_post(struct ctx *c)
 		return plan_form_page(c);
 	}
 	rc = db_exec(c->db, c->a, C_PLAN_SPREAD, NULL, "sii", from,
-	    day_number(to) - day_number(from) + 1, plan);
+	    cb_day_number(to) - cb_day_number(from) + 1, plan);
 	if (rc == DB_OK)
 		rc = audit_write(c, "create", "callback_plan", plan, site,
 		    arena_printf(c->a, "%s %s (%lld)", ctx_t(c, "callback.audit.plan_new"), title, added),
@@ -487,7 +446,7 @@ cb_plan_update_post(struct ctx *c)
 	    to, c->ids[0]);
 	if (rc == DB_OK)
 		rc = db_exec(c->db, c->a, C_PLAN_SPREAD, NULL, "sii", from,
-		    day_number(to) - day_number(from) + 1, c->ids[0]);
+		    cb_day_number(to) - cb_day_number(from) + 1, c->ids[0]);
 	if (rc == DB_OK)
 		rc = audit_write(c, "update", "callback_plan", c->ids[0], dbres_int(r, 0, 1),
 		    arena_printf(c->a, "%s %s", ctx_t(c, "callback.audit.plan_update"), title),
