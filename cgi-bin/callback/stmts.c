@@ -39,6 +39,10 @@
 	" AND (? IS NULL OR cb.due_at >= ?) AND (? IS NULL OR cb.due_at < ? + INTERVAL 1 DAY)"
 /* Records (done) filters: site, category (x2), plan (x2), from (x2), to (x2), staff (x2),
  * text (x2). */
+#define REC_WHERE_PLAIN " WHERE cb.site_id = ? AND cb.status = 'done' AND (? = 0 OR cb.plan_id = ?)" \
+	" AND (? IS NULL OR cb.called_at >= ?) AND (? IS NULL OR cb.called_at < ? + INTERVAL 1 DAY)" \
+	" AND (? = 0 OR cb.called_by = ?)"
+#define REC_WHERE_NOTEXT REC_WHERE_PLAIN " AND (? = '' OR " CATEGORY " = ?)"
 #define REC_WHERE " WHERE cb.site_id = ? AND cb.status = 'done'" \
 	" AND (? = '' OR " CATEGORY " = ?) AND (? = 0 OR cb.plan_id = ?)" \
 	" AND (? IS NULL OR cb.called_at >= ?) AND (? IS NULL OR cb.called_at < ? + INTERVAL 1 DAY)" \
@@ -76,6 +80,11 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	Q(C_DUE_COUNT) = "SELECT COUNT(*)" CB_FROM DUE_WHERE,
 	Q(C_DUE_PAGE) = CB_COLS("'', ''") CB_FROM DUE_WHERE " ORDER BY cb.due_at, cb.id LIMIT ? OFFSET ?",
 	Q(C_REC_COUNT) = "SELECT COUNT(*)" CB_FROM REC_WHERE,
+	/* The same count without a text (no joins but those of the category), and without a
+	 * category either (none): the parameters of REC_WHERE up to staff. */
+	Q(C_REC_COUNT_CAT) = "SELECT COUNT(*) FROM callbacks cb LEFT JOIN requests rq ON rq.id = cb.request_id"
+	    " LEFT JOIN callback_plans p ON p.id = cb.plan_id" REC_WHERE_NOTEXT,
+	Q(C_REC_COUNT_PLAIN) = "SELECT COUNT(*) FROM callbacks cb" REC_WHERE_PLAIN,
 	Q(C_REC_PAGE) = CB_COLS("'', ''") CB_FROM REC_WHERE
 	    " ORDER BY cb.called_at DESC, cb.id DESC LIMIT ? OFFSET ?",
 	Q(C_REC_CATS) = "SELECT " CATEGORY ", COUNT(*) FROM callbacks cb"
