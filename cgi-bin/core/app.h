@@ -162,6 +162,10 @@ struct ctx {
 	const char         *title;
 	const char         *flash;       /* flash key read from the cookie */
 	const char         *layout;      /* frame template; NULL: layout.tpl */
+	/* Work to do once the response has been sent and the connection closed (same worker,
+	 * same arena, no output): set by a handler that queued something long, such as a
+	 * batch of scans. Its return value is ignored; it must leave no transaction open. */
+	handler_fn          after;
 };
 
 /* Runs the FastCGI loop; returns the process exit code. With the one argument --routes it

@@ -5,15 +5,19 @@
 #define DT(col) "DATE_FORMAT(" col ", '%Y-%m-%d %H:%i')"
 #define D(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
 
+/* Columns 12 and 13: status (queued, done) and whether a queued batch's worker stopped
+ * beating (interrupted: it may be processed again). */
 #define BATCH_COLS "SELECT b.id, b.site_id, u.display_name, b.source, " DT("b.created_at") "," \
-	" b.files, b.pages, b.filed, b.triage, b.duplicates, b.refused, b.report" \
+	" b.files, b.pages, b.filed, b.triage, b.duplicates, b.refused, b.report, b.status," \
+	" b.status = 'queued' AND (b.claimed_at IS NULL OR b.claimed_at < NOW() - INTERVAL " \
+	FORMS_STALL_SECS " SECOND)" \
 	" FROM form_scan_batches b JOIN users u ON u.id = b.user_id"
 
 const char *const forms_stmts[F__END - DB_APP_FIRST] = {
 	Q(F_BATCH_NEW) = "INSERT INTO form_scan_batches (site_id, user_id, source, report)"
 	    " VALUES (?, ?, ?, '')",
 	Q(F_BATCH_END) = "UPDATE form_scan_batches SET files = ?, pages = ?, filed = ?, triage = ?,"
-	    " duplicates = ?, refused = ?, report = ? WHERE id = ?",
+	    " duplicates = ?, refused = ?, report = ?, status = 'done' WHERE id = ?",
 	Q(F_BATCH_GET) = BATCH_COLS " WHERE b.id = ?",
 	Q(F_BATCHES) = BATCH_COLS " WHERE b.site_id = ? ORDER BY b.id DESC LIMIT 20",
 	/* The register row of a number, locked: pages of one number are numbered one at a time. */
@@ -61,4 +65,17 @@ const char *const forms_stmts[F__END - DB_APP_FIRST] = {
 	    " FROM handovers h JOIN shifts sh ON sh.id = h.shift_id"
 	    " LEFT JOIN form_numbers n ON n.kind = 'handover' AND n.record_id = h.id"
 	    " WHERE h.site_id = ? AND h.day BETWEEN ? AND ? ORDER BY h.day, h.shift_end_at LIMIT 400",
+	/* A browser upload: queued, claimed by the worker that answered it. */
+	Q(F_BATCH_QUEUE) = "INSERT INTO form_scan_batches (site_id, user_id, source, status, claimed_at,"
+	    " files, report) VALUES (?, ?, 'web', 'queued', NOW(), ?, '')",
+	Q(F_BATCH_CLAIM) = "UPDATE form_scan_batches SET claimed_at = NOW() WHERE id = ? AND site_id = ?"
+	    " AND status = 'queued' AND (claimed_at IS NULL OR claimed_at < NOW() - INTERVAL "
+	    FORMS_STALL_SECS " SECOND)",
+	Q(F_BATCH_BEAT) = "UPDATE form_scan_batches SET claimed_at = NOW() WHERE id = ?"
+	    " AND status = 'queued'",
+	Q(F_SPOOL_ADD) = "INSERT INTO form_scan_spool (batch_id, seq, file_name, path, bytes)"
+	    " VALUES (?, ?, ?, ?, ?)",
+	Q(F_SPOOL_LIST) = "SELECT seq, file_name, path, bytes FROM form_scan_spool WHERE batch_id = ?"
+	    " ORDER BY seq",
+	Q(F_SPOOL_DEL) = "DELETE FROM form_scan_spool WHERE batch_id = ?",
 };
