@@ -434,13 +434,15 @@ cb_plan_update_post(struct ctx *c)
 
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
-	if (!dates_ok(c, today))
-		return cb_plan_show(c);
 	if ((rc = plan_lock(c, &r)) != 0)
 		return rc;
 	if (strcmp(dbres_str(r, 0, 0), "draft") != 0) {
 		page_error(c, 409, "callback.err.plan_fixed");
 		return 409;
+	}
+	if (!dates_ok(c, today)) {
+		db_rollback(c->db);
+		return cb_plan_show(c);
 	}
 	rc = db_exec(c->db, c->a, C_PLAN_UPDATE, NULL, "ssssssi", kind, title, purpose, method, from,
 	    to, c->ids[0]);
