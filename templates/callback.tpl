@@ -17,6 +17,11 @@
   <div><dt>[[callback.field.note]]</dt><dd class="pre">{{NOTE}}</dd></div>
 </dl>
 {{/CB}}
+<section class="cb-history" aria-labelledby="history-h">
+  <h2 id="history-h">[[callback.history]]</h2>
+  {{#NO_HISTORY}}<p class="empty">[[callback.history.none]]</p>{{/NO_HISTORY}}
+  <ul>{{#HISTORY}}<li><span class="num">{{AT}}</span> <span class="tag">{{TYPE}}</span> <a href="/requests/{{ID}}" class="num">{{NUMBER}}</a> {{DESC}} <span class="muted">{{STATUS}}</span></li>{{/HISTORY}}</ul>
+</section>
 {{#PLAN_DRAFT}}<p class="notice">[[callback.plan_not_approved]]</p>{{/PLAN_DRAFT}}
 {{#RECORD_FORM}}
 <section class="panel box" id="record">

@@ -417,6 +417,26 @@ cb_show(struct ctx *c)
 		    dbres_int(r, 0, CC_REQUEST)));
 	d = page_begin(c, "callback.tpl", "callback.one.title");
 	cb_row(c, d, "CB", r, 0);
+	/* What the resident asked of the desk lately: the caller prepares with it. */
+	if (dbres_int(r, 0, CC_RESIDENT_ID)) {
+		struct dbres *q;
+
+		if ((rc = db_exec(c->db, c->a, C_RESIDENT_REQUESTS, &q, "ii",
+		    dbres_int(r, 0, CC_RESIDENT_ID), dbres_int(r, 0, CC_SITE))) != DB_OK)
+			return DB_STATUS(rc);
+		for (size_t i = 0; i < q->nrows; i++) {
+			tpl_dict *s = tpl_section(d, "HISTORY");
+
+			tpl_set(s, "ID", dbres_str(q, i, 0));
+			tpl_set(s, "NUMBER", dbres_str(q, i, 1));
+			tpl_set(s, "TYPE", label(c, "cat", dbres_str(q, i, 2)));
+			tpl_set(s, "AT", dbres_str(q, i, 3));
+			tpl_set(s, "DESC", dbres_str(q, i, 4));
+			tpl_set(s, "STATUS", label(c, "req", dbres_str(q, i, 5)));
+		}
+		if (q->nrows == 0)
+			tpl_show(d, "NO_HISTORY");
+	}
 	if (strcmp(dbres_str(r, 0, CC_PLAN_STATUS), "draft") == 0)
 		tpl_show(d, "PLAN_DRAFT");
 	if (strcmp(dbres_str(r, 0, CC_STATUS), "due") != 0 ||

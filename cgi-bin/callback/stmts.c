@@ -7,7 +7,7 @@
 
 /* A callback's category: its request's type, or its plan's kind. */
 #define CATEGORY "IF(cb.plan_id IS NULL, rq.type, p.kind)"
-/* The columns CC_* of a callback list, up to CC_REOPENED; follow gives the last two. */
+/* The columns CC_* of a callback list, up to CC_RESIDENT_ID; follow gives the last two. */
 #define CB_COLS(follow) "SELECT cb.id, COALESCE(cb.request_id, 0), COALESCE(cb.plan_id, 0)," \
 	" " DT("cb.due_at") ", cb.status, cb.attempts, COALESCE(" DT("cb.last_attempt_at") ", '')," \
 	" COALESCE(cb.method, ''), COALESCE(" DT("cb.called_at") ", ''), COALESCE(cu.display_name, '')," \
@@ -17,7 +17,7 @@
 	" COALESCE(wo.result, ''), COALESCE(p.title, ''), COALESCE(p.kind, ''), (cb.status = 'due' AND cb.due_at < NOW())," \
 	" cb.site_id, COALESCE(p.status, ''), COALESCE(" CATEGORY ", '')," \
 	" (cb.satisfaction IS NOT NULL AND cb.satisfaction <= COALESCE(st.unsatisfied_max, 2))," \
-	" COALESCE(rq.status, ''), COALESCE(rq.reopened, 0), " follow
+	" COALESCE(rq.status, ''), COALESCE(rq.reopened, 0), COALESCE(res.id, 0), " follow
 #define CB_FROM " FROM callbacks cb LEFT JOIN requests rq ON rq.id = cb.request_id" \
 	" LEFT JOIN work_orders wo ON wo.id = cb.work_order_id" \
 	" LEFT JOIN callback_plans p ON p.id = cb.plan_id" \
@@ -76,6 +76,9 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	    " AND (roles & 3) <> 0 ORDER BY display_name",
 	Q(C_PLAN_OPTIONS) = "SELECT id, CONCAT(" D("from_day") ", ' ', title) FROM callback_plans"
 	    " WHERE site_id = ? AND status <> 'draft' ORDER BY from_day DESC, id DESC LIMIT 100",
+	/* The resident's latest requests (the caller prepares with them). */
+	Q(C_RESIDENT_REQUESTS) = "SELECT id, number, type, " DT("received_at") ", LEFT(description, 80),"
+	    " status FROM requests WHERE resident_id = ? AND site_id = ? ORDER BY received_at DESC LIMIT 5",
 	Q(C_BUILDINGS) = "SELECT id, name FROM buildings WHERE site_id = ? ORDER BY code",
 	Q(C_DUE_COUNT) = "SELECT COUNT(*)" CB_FROM DUE_WHERE,
 	Q(C_DUE_PAGE) = CB_COLS("'', ''") CB_FROM DUE_WHERE " ORDER BY cb.due_at, cb.id LIMIT ? OFFSET ?",

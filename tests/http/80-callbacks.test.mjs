@@ -161,11 +161,16 @@ describe('callbacks', T, () => {
     assert.equal(await sqlOne(`SELECT GROUP_CONCAT(resident_id ORDER BY resident_id) FROM callbacks WHERE plan_id=${id}`),
       [b.residents[0].id, b.residents[2].id].join(','));
     const day = await spareDay(ch);
-    await doneOrderWithCallback(ch, b.residents[1], { type: 'complaint', at: `${day} 10:00:00` });
+    const complaint = await doneOrderWithCallback(ch, b.residents[1], { type: 'complaint', at: `${day} 10:00:00` });
     await doneOrderWithCallback(ch, b.residents[3], { type: 'repair', at: `${day} 11:00:00` });
     id = await createPlan(staff1, { kind: 'special', pick: 'requests', req_type: 'complaint', req_from: day, req_to: day });
     assert.equal(await sqlOne(`SELECT GROUP_CONCAT(resident_id) FROM callbacks WHERE plan_id=${id}`), String(b.residents[1].id),
       'only the resident who complained in the period');
+    // The call's page shows the resident's latest requests (to prepare the call).
+    await supervisor.post(`/callbacks/plans/${id}/approve`, { _csrf: await csrfToken(supervisor) });
+    const cb = await sqlOne(`SELECT id FROM callbacks WHERE plan_id=${id}`);
+    const r = await staff1.get(`/callbacks/${cb}`);
+    assert.ok(r.text.includes(`href="/requests/${complaint.requestId}"`) && textOf(r.text).includes(complaint.number), 'the resident\'s request listed');
   });
 
   test('plan callbacks recorded: satisfaction outside 1–5 refused, unreached keeps it due, reached is done; the last one finishes the plan', T, async () => {
