@@ -39,6 +39,8 @@ static const struct route routes[] = {
 	{ "POST", "/callbacks/reports/:id/correct",  cb_report_correct_post, CB_CORRECTORS,
 	    &cb_report_correct_form, cb_report_show },
 	{ "GET",  "/callbacks/reports/:id/print",    cb_report_print,    CB_READERS, NULL, NULL },
+	{ "POST", "/callbacks/:id/cancel",           cb_cancel_post,     CB_WRITERS, &cb_cancel_form,
+	    cb_show },
 	{ "GET",  "/callbacks/:id",                  cb_show,            CB_READERS, NULL, NULL },
 	{ "POST", "/callbacks/:id",                  cb_record_post,     CB_WRITERS, &cb_record_form,
 	    cb_show },

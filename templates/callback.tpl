@@ -64,3 +64,17 @@
   </form>
 </section>
 {{/RECORD_FORM}}
+{{#CANCEL_FORM}}
+<details class="box cb-cancel"{{#REASON_INVALID}} open{{/REASON_INVALID}}>
+  <summary>[[callback.cancel.title]]</summary>
+  <form method="post" action="/callbacks/{{ID}}/cancel" class="form" novalidate>
+    <input type="hidden" name="_csrf" value="{{CSRF}}">
+    <div class="field{{#REASON_INVALID}} invalid{{/REASON_INVALID}}">
+      <label for="reason">[[callback.field.cancel_reason]]</label>
+      <input id="reason" name="reason" value="{{REASON}}" placeholder="[[callback.cancel.hint]]">
+      {{#REASON_ERR}}<p class="field-error">{{MSG}}</p>{{/REASON_ERR}}
+    </div>
+    <p class="actions"><button type="submit" class="btn secondary">[[callback.cancel.submit]]</button></p>
+  </form>
+</details>
+{{/CANCEL_FORM}}

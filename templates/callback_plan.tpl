@@ -38,8 +38,8 @@
     <td class="num">{{DUE}}{{#OVERDUE}} <span class="tag off">[[callback.overdue]]</span>{{/OVERDUE}}</td>
     <td>{{RESIDENT}}<br><span class="num muted">{{PHONE}}</span></td>
     <td>{{UNIT}}</td>
-    <td>{{#DONE}}{{#SAT}}<strong>{{SAT}}</strong>/5{{/SAT}}{{#UNSAT}} <span class="tag off">[[callback.unsatisfied]]</span>{{/UNSAT}}<br><span class="muted">{{CALLED_AT}} {{CALLER}}</span>{{/DONE}}{{#TRIED}}<span class="tag open">[[callback.unreached]] ×{{ATTEMPTS}}</span>{{/TRIED}}{{#NOT_TRIED}}<span class="tag open">[[callback.status.due]]</span>{{/NOT_TRIED}}</td>
-    <td class="pre">{{WORDS}}</td>
+    <td>{{#DONE}}{{#SAT}}<strong>{{SAT}}</strong>/5{{/SAT}}{{#UNSAT}} <span class="tag off">[[callback.unsatisfied]]</span>{{/UNSAT}}<br><span class="muted">{{CALLED_AT}} {{CALLER}}</span>{{/DONE}}{{#TRIED}}<span class="tag open">[[callback.unreached]] ×{{ATTEMPTS}}</span>{{/TRIED}}{{#NOT_TRIED}}<span class="tag open">[[callback.status.due]]</span>{{/NOT_TRIED}}{{#CANCELLED}}<span class="tag off">[[callback.status.cancelled]]</span>{{/CANCELLED}}</td>
+    <td class="pre">{{WORDS}}{{#CANCELLED}}{{NOTE}}{{/CANCELLED}}</td>
     <td>{{#PLAN}}<a class="btn secondary" href="/callbacks/{{ID}}">[[callback.open]]</a>{{/PLAN}}</td>
   </tr>{{/CALLBACK}}
   </tbody>

@@ -34,6 +34,7 @@ enum cb_stmt {
 	C_LOCK,
 	C_RECORD_DONE,
 	C_RECORD_MISS,
+	C_CANCEL,
 	C_PLAN_LEFT,
 	C_PLAN_FINISH,
 	C_PLAN_COUNT,
@@ -86,12 +87,13 @@ const char *cb_unit_codes(struct arena *a, const char *s, size_t *n);
 const char *cb_like(struct arena *a, const char *q);
 
 /* due.c */
-extern const struct form_spec cb_list_form, cb_records_form, cb_record_form;
+extern const struct form_spec cb_list_form, cb_records_form, cb_record_form, cb_cancel_form;
 int cb_due_list(struct ctx *c);
 int cb_records(struct ctx *c);
 int cb_records_csv(struct ctx *c);
 int cb_show(struct ctx *c);
 int cb_record_post(struct ctx *c);
+int cb_cancel_post(struct ctx *c);
 /* Fills one callback row (columns CC_*) into section sec of d. */
 void cb_row(struct ctx *c, tpl_dict *d, const char *sec, const struct dbres *r, size_t i);
 /* Options of a select from rows (id, name) into section sec, the chosen one marked SEL. */

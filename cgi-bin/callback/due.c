@@ -47,6 +47,12 @@ static const struct field record_fields[] = {
 };
 const struct form_spec cb_record_form = FORM_SPEC(record_fields);
 
+enum { XF_REASON };
+static const struct field cancel_fields[] = {
+	[XF_REASON] = { "reason", FT_TEXT, FF_REQUIRED, 0, 200, NULL, "callback.field.cancel_reason" },
+};
+const struct form_spec cb_cancel_form = FORM_SPEC(cancel_fields);
+
 #define PER_PAGE 20
 
 const char *
@@ -119,6 +125,8 @@ cb_row(struct ctx *c, tpl_dict *d, const char *sec, const struct dbres *r, size_
 		tpl_show(s, "DONE");
 	else if (strcmp(status, "due") == 0)
 		tpl_show(s, dbres_int(r, i, CC_ATTEMPTS) > 0 ? "TRIED" : "NOT_TRIED");
+	else
+		tpl_show(s, "CANCELLED");
 	if (strcmp(status, "due") == 0 && dbres_int(r, i, CC_ATTEMPTS) > 0)
 		tpl_show(s, "UNREACHED");
 	if (dbres_int(r, i, CC_OVERDUE))
@@ -439,21 +447,37 @@ cb_show(struct ctx *c)
 	}
 	if (strcmp(dbres_str(r, 0, CC_PLAN_STATUS), "draft") == 0)
 		tpl_show(d, "PLAN_DRAFT");
-	if (strcmp(dbres_str(r, 0, CC_STATUS), "due") != 0 ||
-	    strcmp(dbres_str(r, 0, CC_PLAN_STATUS), "draft") == 0 || !ctx_has_role(c, CB_WRITERS))
+	if (strcmp(dbres_str(r, 0, CC_STATUS), "due") != 0 || !ctx_has_role(c, CB_WRITERS))
+		return 200;
+	f = tpl_section(d, "CANCEL_FORM");
+	tpl_set(f, "ID", dbres_str(r, 0, CC_ID));
+	if (c->form.spec == &cb_cancel_form) {
+		form_to_dict(c, f);
+	} else {
+		struct form keep = c->form;
+
+		form_empty(c, &cb_cancel_form);
+		form_to_dict(c, f);
+		c->form = keep;
+	}
+	if (strcmp(dbres_str(r, 0, CC_PLAN_STATUS), "draft") == 0)
 		return 200;
 	f = tpl_section(d, "RECORD_FORM");
 	tpl_set(f, "ID", dbres_str(r, 0, CC_ID));
 	if (c->form.spec != &cb_record_form) {
+		struct form keep = c->form;
 		struct dbres *p;
 
-		form_empty(c, &cb_record_form);
 		if ((rc = db_exec(c->db, c->a, C_PLAN_GET, &p, "i", dbres_int(r, 0, CC_PLAN))) != DB_OK)
 			return DB_STATUS(rc);
+		form_empty(c, &cb_record_form);
 		form_set(c, KF_METHOD, dbres_str(p, 0, 3));
 		form_set(c, KF_REACHED, "yes");
+		form_to_dict(c, f);
+		c->form = keep;
+	} else {
+		form_to_dict(c, f);
 	}
-	form_to_dict(c, f);
 	return 200;
 }
 
@@ -534,5 +558,57 @@ cb_record_post(struct ctx *c)
 			    "{\"status\":\"approved\"}", "{\"status\":\"done\"}");
 	}
 	return resp_commit(c, rc, reached ? "callback_done" : "callback_unreached",
+	    arena_printf(c->a, "/callbacks/plans/%lld#callbacks", plan));
+}
+
+/* POST /callbacks/:id/cancel: a plan's resident is not to be called (moved out, asked not to
+ * be called): cancelled with the reason, audited; the plan is done when nobody is left. */
+int
+cb_cancel_post(struct ctx *c)
+{
+	long long id = c->ids[0], plan;
+	const char *reason = form_str(c, XF_REASON);
+	struct dbres *r, *n;
+	struct json o, j;
+	int rc;
+
+	if ((rc = db_begin(c->db)) != DB_OK ||
+	    (rc = db_exec(c->db, c->a, C_LOCK, &r, "i", id)) != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || !ctx_site_ok(c, dbres_int(r, 0, 1)))
+		return 404;
+	plan = dbres_int(r, 0, 2);
+	if (plan == 0) {
+		page_error(c, 409, "callback.err.order_callback");
+		return 409;
+	}
+	if (strcmp(dbres_str(r, 0, 0), "due") != 0) {
+		page_error(c, 409, "callback.err.not_due");
+		return 409;
+	}
+	rc = db_exec(c->db, c->a, C_CANCEL, NULL, "isi", c->user.id, reason, id);
+	json_begin(&o);
+	json_str(&o, "status", "due");
+	json_begin(&j);
+	json_str(&j, "status", "cancelled");
+	json_str(&j, "reason", reason);
+	if (rc == DB_OK)
+		rc = audit_write(c, "cancel", "callback", id, dbres_int(r, 0, 1),
+		    arena_printf(c->a, "%s #%lld: %s", ctx_t(c, "callback.audit.cancelled"), id, reason),
+		    json_end(&o, c->a), json_end(&j, c->a));
+	else {
+		(void)json_end(&o, c->a);
+		(void)json_end(&j, c->a);
+	}
+	if (rc == DB_OK && strcmp(dbres_str(r, 0, 3), "approved") == 0 &&
+	    (rc = db_exec(c->db, c->a, C_PLAN_LEFT, &n, "i", plan)) == DB_OK &&
+	    dbres_int(n, 0, 0) == 0) {
+		rc = db_exec(c->db, c->a, C_PLAN_FINISH, NULL, "i", plan);
+		if (rc == DB_OK)
+			rc = audit_write(c, "done", "callback_plan", plan, dbres_int(r, 0, 1),
+			    arena_printf(c->a, "%s #%lld", ctx_t(c, "callback.audit.plan_done"), plan),
+			    "{\"status\":\"approved\"}", "{\"status\":\"done\"}");
+	}
+	return resp_commit(c, rc, "callback_cancelled",
 	    arena_printf(c->a, "/callbacks/plans/%lld#callbacks", plan));
 }

@@ -103,6 +103,8 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	Q(C_RECORD_MISS) = "UPDATE callbacks SET attempts = LEAST(attempts + 1, 255),"
 	    " last_attempt_at = NOW(), method = ?, called_by = ?,"
 	    " note = CONCAT_WS('\n', NULLIF(note, ''), NULLIF(?, '')) WHERE id = ? AND status = 'due'",
+	Q(C_CANCEL) = "UPDATE callbacks SET status = 'cancelled', called_by = ?,"
+	    " note = CONCAT_WS('\\n', NULLIF(note, ''), ?) WHERE id = ? AND status = 'due'",
 	Q(C_PLAN_LEFT) = "SELECT COUNT(*) FROM callbacks WHERE plan_id = ? AND status = 'due'",
 	Q(C_PLAN_FINISH) = "UPDATE callback_plans SET status = 'done' WHERE id = ? AND status = 'approved'",
 	Q(C_PLAN_COUNT) = "SELECT COUNT(*) FROM callback_plans p WHERE p.site_id = ?"

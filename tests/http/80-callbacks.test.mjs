@@ -219,6 +219,35 @@ describe('callbacks', T, () => {
     assert.equal(r.status, 403);
   });
 
+  test('a plan\'s resident not to be called: cancelled with a reason (refused without), audited; the plan finishes without them', T, async () => {
+    const b = await building(ch, 2);
+    const id = await createPlan(staff1, { building: b.id });
+    const [a, c] = (await sql(`SELECT id FROM callbacks WHERE plan_id=${id} ORDER BY id`)).map((x) => x[0]);
+    // In the draft already (a resident taken off the list).
+    let r = await staff1.post(`/callbacks/${a}/cancel`, { reason: '', _csrf: await csrfToken(staff1) });
+    assert.equal(r.status, 200);
+    assert.ok(fieldError(r.text, 'reason'), 'the reason is required');
+    assert.equal(await sqlOne(`SELECT status FROM callbacks WHERE id=${a}`), 'due');
+    r = await staff1.post(`/callbacks/${a}/cancel`, { reason: '已搬离', _csrf: await csrfToken(staff1) });
+    assert.equal(r.status, 303, brief(r));
+    assert.equal(await sqlOne(`SELECT CONCAT(status, ' ', note) FROM callbacks WHERE id=${a}`), 'cancelled 已搬离');
+    assert.equal(await audits('callback', a, 'cancel'), '1');
+    r = await staff1.post(`/callbacks/${a}/cancel`, { reason: '再取消', _csrf: await csrfToken(staff1) });
+    assert.equal(r.status, 409, 'once');
+    r = await manager.post(`/callbacks/${c}/cancel`, { reason: 'x', _csrf: await csrfToken(manager) });
+    assert.equal(r.status, 403, 'the manager reads only');
+    const o = await doneOrderWithCallback(ch, b.residents[0]);
+    r = await staff1.post(`/callbacks/${o.callbackId}/cancel`, { reason: 'x', _csrf: await csrfToken(staff1) });
+    assert.equal(r.status, 409, 'a work order\'s callback is not cancelled here');
+    await supervisor.post(`/callbacks/plans/${id}/approve`, { _csrf: await csrfToken(supervisor) });
+    r = await staff1.get(`/callbacks/plans/${id}`);
+    assert.match(textOf(r.text), /已回访 0\/1/, 'the cancelled one does not count');
+    assert.ok(textOf(r.text).includes('已取消'));
+    r = await staff1.post(`/callbacks/${c}`, { reached: 'yes', method: 'phone', satisfaction: '4', _csrf: await csrfToken(staff1) });
+    assert.equal(r.status, 303);
+    assert.equal(await sqlOne(`SELECT status FROM callback_plans WHERE id=${id}`), 'done');
+  });
+
   test('records: filed by category, searched, paged, CSV', T, async () => {
     const b = await building(ch, 2);
     const day = await spareDay(ch);
