@@ -369,6 +369,11 @@ describe('callbacks', T, () => {
     for (const s of [number, '客户回访报告表', '填表人', '主管审阅', '问题没解决', '补充复查安排']) assert.ok(t.includes(s), `print shows ${s}`);
     assert.match(r.text, /<svg[^>]*>/);
     assert.ok(r.text.includes(`/r/${number}`));
+    // The QR code's link opens the report; the number is kept for ever (shown on the report).
+    r = await manager.get(`/r/${number}`);
+    assert.equal(r.status, 303, brief(r));
+    assert.equal(locPath(r.location), `/callbacks/reports/${id}`);
+    assert.ok(textOf((await staff1.get(`/callbacks/reports/${id}`)).text).includes(number));
   });
 
   test('overdue: a day with callbacks and no report by the end of the next day is flagged; yesterday is not yet', T, async () => {
