@@ -27,10 +27,10 @@
     <input id="to" name="to" value="{{TO}}" placeholder="2026-11-30" inputmode="numeric">
     {{#TO_ERR}}<p class="field-error">{{MSG}}</p>{{/TO_ERR}}
   </div>
-  {{#SHOW_DONE}}<div class="field">
-    <label for="staff">[[callback.field.staff]]</label>
+  <div class="field">
+    <label for="staff">{{#SHOW_DUE}}[[callback.field.tried_by]]{{/SHOW_DUE}}{{#SHOW_DONE}}[[callback.field.staff]]{{/SHOW_DONE}}</label>
     <select id="staff" name="staff"><option value="">[[filter.all]]</option>{{#STAFF_OPT}}<option value="{{ID}}"{{#SEL}} selected{{/SEL}}>{{NAME}}</option>{{/STAFF_OPT}}</select>
-  </div>{{/SHOW_DONE}}
+  </div>
   <p class="actions"><button type="submit" class="btn secondary">[[action.filter]]</button></p>
 </form>
 <p class="muted">[[list.total]] {{TOTAL}}{{#SHOW_DUE}} · [[callback.list.hint]]{{/SHOW_DUE}}</p>

@@ -232,7 +232,8 @@ records_count(struct ctx *c, const char *cat, long long plan, const char *f, con
 }
 
 /* GET /callbacks?status=&kind=&plan=&from=&to=&staff=&page= : the due callbacks of the site,
- * the most overdue first (status=done: the latest made, as in the records). */
+ * the most overdue first (staff: who tried last); status=done: the latest made, as in the
+ * records (staff: who made it). */
 int
 cb_due_list(struct ctx *c)
 {
@@ -252,8 +253,8 @@ cb_due_list(struct ctx *c)
 	if (done) {
 		rc = records_count(c, "", plan, f, t, staff, "", "", &total);
 	} else {
-		rc = db_exec(c->db, c->a, C_DUE_COUNT, &n, "isssiissss", c->user.site_id, kind, kind,
-		    kind, plan, plan, f, f, t, t);
+		rc = db_exec(c->db, c->a, C_DUE_COUNT, &n, "isssiissssii", c->user.site_id, kind, kind,
+		    kind, plan, plan, f, f, t, t, staff, staff);
 		total = rc == DB_OK ? dbres_int(n, 0, 0) : 0;
 	}
 	if (rc != DB_OK)
@@ -265,8 +266,8 @@ cb_due_list(struct ctx *c)
 		rc = db_exec(c->db, c->a, C_REC_PAGE, &r, "issiissssiissii", c->user.site_id, "", "",
 		    plan, plan, f, f, t, t, staff, staff, "", "", (long long)PER_PAGE, off);
 	else
-		rc = db_exec(c->db, c->a, C_DUE_PAGE, &r, "isssiissssii", c->user.site_id, kind, kind,
-		    kind, plan, plan, f, f, t, t, (long long)PER_PAGE, off);
+		rc = db_exec(c->db, c->a, C_DUE_PAGE, &r, "isssiissssiiii", c->user.site_id, kind, kind,
+		    kind, plan, plan, f, f, t, t, staff, staff, (long long)PER_PAGE, off);
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
 	for (size_t i = 0; i < r->nrows; i++)

@@ -31,12 +31,13 @@
 	" WHERE w2.request_id = cb.request_id AND w2.id > cb.work_order_id ORDER BY w2.id DESC LIMIT 1)"
 #define FOLLOW "COALESCE(" FOLLOW_Q("d.name") ", ''), COALESCE(" FOLLOW_Q("w2.status") ", '')"
 
-/* Due list filters: site, kind (x3), plan (x2), from (x2), to (x2). Plans still in draft are
- * not due yet. */
+/* Due list filters: site, kind (x3), plan (x2), from (x2), to (x2), staff (x2: who tried
+ * last). Plans still in draft are not due yet. */
 #define DUE_WHERE " WHERE cb.site_id = ? AND cb.status = 'due' AND (p.id IS NULL OR p.status <> 'draft')" \
 	" AND (? = '' OR (? = 'order' AND cb.plan_id IS NULL) OR (? = 'plan' AND cb.plan_id IS NOT NULL))" \
 	" AND (? = 0 OR cb.plan_id = ?)" \
-	" AND (? IS NULL OR cb.due_at >= ?) AND (? IS NULL OR cb.due_at < ? + INTERVAL 1 DAY)"
+	" AND (? IS NULL OR cb.due_at >= ?) AND (? IS NULL OR cb.due_at < ? + INTERVAL 1 DAY)" \
+	" AND (? = 0 OR cb.called_by = ?)"
 /* Records (done) filters: site, category (x2), plan (x2), from (x2), to (x2), staff (x2),
  * text (x2). */
 #define REC_WHERE_PLAIN " WHERE cb.site_id = ? AND cb.status = 'done' AND (? = 0 OR cb.plan_id = ?)" \

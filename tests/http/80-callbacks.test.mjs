@@ -198,6 +198,11 @@ describe('callbacks', T, () => {
     assert.equal(await audits('callback', a, 'callback_attempt'), '1');
     r = await staff1.get(`/callbacks/${a}`);
     assert.ok(textOf(r.text).includes('未接通 ×1'));
+    // The due list by who tried last.
+    const s1 = await sqlOne(`SELECT id FROM users WHERE username='staff1'`);
+    const s2 = await sqlOne(`SELECT id FROM users WHERE username='staff2'`);
+    assert.ok(textOf((await staff1.get(`/callbacks?plan=${id}&staff=${s1}`)).text).includes(b.residents[0].name));
+    assert.ok(!textOf((await staff1.get(`/callbacks?plan=${id}&staff=${s2}`)).text).includes(b.residents[0].name));
     // Reached.
     r = await staff1.post(`/callbacks/${a}`, { reached: 'yes', method: 'visit', satisfaction: '2', words: '维修太慢', note: '已转主管', _csrf: await csrfToken(staff1) });
     assert.equal(r.status, 303, brief(r));
