@@ -412,6 +412,7 @@ describe('callbacks', T, () => {
     // Once written, the day is no longer missing.
     r = await stC.post('/callbacks/reports/new', { day: old, summary: '补写', _csrf: await csrfToken(stC) });
     assert.equal(r.status, 303, brief(r));
+    assert.match(textOf((await supC.get('/')).text), /回访报告待审阅：\s*1\b/, 'waiting for the review');
     r = await supC.get('/callbacks/reports');
     assert.ok(!r.text.includes(`<span class="num">${old}</span>`), 'written: not missing any more');
     assert.ok(!textOf((await supC.get('/')).text).includes('回访报告逾期未写'));
