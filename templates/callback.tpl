@@ -4,7 +4,7 @@
 <h1>[[callback.one.title]] · {{RESIDENT}}</h1>
 <dl class="facts">
   <div><dt>[[callback.field.resident]]</dt><dd>{{RESIDENT}}</dd></div>
-  <div><dt>[[callback.field.phone]]</dt><dd class="num">{{PHONE}}</dd></div>
+  <div><dt>[[callback.field.phone]]</dt><dd class="num"><a href="tel:{{PHONE}}">{{PHONE}}</a></dd></div>
   <div><dt>[[callback.field.unit]]</dt><dd>{{UNIT}}</dd></div>
   {{#PLAN}}<div><dt>[[callback.field.plan]]</dt><dd><span class="tag">{{KIND}}</span> <a href="/callbacks/plans/{{PLAN_ID}}">{{PLAN_TITLE}}</a></dd></div>{{/PLAN}}
   <div><dt>[[callback.field.due]]</dt><dd class="num">{{DUE}}{{#OVERDUE}} <span class="tag off">[[callback.overdue]]</span>{{/OVERDUE}}</dd></div>
