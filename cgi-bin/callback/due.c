@@ -1,7 +1,7 @@
 /* due.c: the site's due callbacks (work orders done and plan residents), the callback records
  * (客户回访记录表) filed by category with search and CSV, and one plan callback with its
  * recording: reached (done, with satisfaction and the resident's words) or not reached (one
- * more attempt, still due). */
+ * more attempt, still due), or cancelled with a reason (not to be called). */
 #include "callback.h"
 #include <stdlib.h>
 #include <string.h>
