@@ -1,8 +1,8 @@
 /* callback.h: the callback desk (回访) program's shared declarations. dd-callback.c holds the
  * route table; due.c the due list, the callback records (客户回访记录表) with their CSV and
- * one plan callback with its recording or cancelling; plans.c the callback plans (客户回访计划); reports.c
- * the next-day callback report (客户回访报告表) with its review, corrections and print;
- * rules.c the pure rules (unit-tested).
+ * one plan callback with its recording or cancelling; plans.c the callback plans
+ * (客户回访计划); reports.c the next-day callback report (客户回访报告表) with its review,
+ * corrections and print; rules.c the pure rules (unit-tested).
  * A work order's callback is recorded on its request's page by dd-req (/requests/:id#callback);
  * this program lists it and links there. */
 #ifndef DD_CALLBACK_H
