@@ -248,3 +248,10 @@ fi
 bench_page requests-list /requests "$MANAGER_COOKIE"
 bench_page requests-overdue "/requests?overdue=1" "$MANAGER_COOKIE"
 bench_page requests-number "/requests?q=TS-2026" "$MANAGER_COOKIE"
+
+# The callback desk (dd-callback): the due list, the records of a year (about 4,000 callbacks,
+# newest page) and the report list with its missing days.
+SUPERVISOR_COOKIE=$(sign_in supervisor)
+bench_page callbacks-due /callbacks "$SUPERVISOR_COOKIE"
+bench_page callbacks-records /callbacks/records "$SUPERVISOR_COOKIE"
+bench_page callbacks-reports /callbacks/reports "$SUPERVISOR_COOKIE"
