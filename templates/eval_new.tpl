@@ -26,7 +26,7 @@
 {{#PREVIEW}}
 <section class="eval-figures" aria-labelledby="preview-h">
   <h2 id="preview-h">[[eval.figures.title]] · {{PERSON}} <span class="muted">{{FROM}} – {{TO}}</span></h2>
-  <dl class="facts eval-figs">{{#FIG}}<div><dt>{{LABEL}}</dt><dd><strong>{{VALUE}}</strong> <span class="muted">{{NOTE}}</span></dd></div>{{/FIG}}</dl>
+  <dl class="facts eval-figs">{{#FIG}}<div><dt>{{LABEL}}</dt><dd><strong class="ev-fig" data-fig="{{KEY}}">{{VALUE}}</strong> <span class="muted">{{NOTE}}</span></dd></div>{{/FIG}}</dl>
   <form method="post" action="/evaluations/new" class="inline-form">
     <input type="hidden" name="_csrf" value="{{CSRF}}">
     <input type="hidden" name="user" value="{{USER_ID}}">

@@ -187,7 +187,7 @@ figs_to_dict(struct ctx *c, tpl_dict *d, const struct figs *f, long long id)
 		int fig = fig_rows[i].fig;
 
 		tpl_set(s, "LABEL", ctx_t(c, fig_rows[i].label));
-		tpl_set(s, "KEY", fig_rows[i].records);
+		tpl_set(s, "KEY", ev_fig_keys[fig]);
 		if (fig == EVF_PHONE_WITHIN) {
 			tpl_set(s, "VALUE", arena_printf(c->a, "%s / %s", f->v[EVF_PHONE_WITHIN],
 			    f->v[EVF_PHONE_KNOWN]));
