@@ -131,7 +131,8 @@ ev_period_problem(const char *from, const char *to)
 	b = day_number(y2, m2, d2);
 	if (b < a)
 		return "eval.err.period_reversed";
-	if (b - a >= 366)
+	/* At most a year: the last day comes before the same date a year later. */
+	if (y2 > y1 + 1 || (y2 == y1 + 1 && (m2 > m1 || (m2 == m1 && d2 >= d1))))
 		return "eval.err.period_long";
 	return NULL;
 }
