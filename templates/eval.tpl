@@ -20,8 +20,7 @@
   <table class="list eval-scores">
     <thead><tr><th>[[eval.field.item]]</th><th class="num">[[eval.score]]</th><th class="num">[[eval.field.max]]</th><th>[[eval.note]]</th></tr></thead>
     <tbody>
-    {{#LINE}}<tr><td>{{NAME}}</td><td class="num"><strong class="ev-score">{{SCORE}}</strong></td><td class="num">{{MAX}}</td><td class="pre">{{NOTE}}
-      {{#CORRECTION}}<aside class="stamp" role="note">
+    {{#LINE}}<tr><td>{{NAME}}</td><td class="num"><strong class="ev-score">{{SCORE}}</strong></td><td class="num">{{MAX}}</td><td><span class="pre">{{NOTE}}</span>{{#CORRECTION}}<aside class="stamp" role="note">
         <p class="stamp-title">[[eval.correction]] · {{FIELD}}</p>
         <p><del class="pre">{{OLD}}</del> → <span class="pre">{{NEW}}</span></p>
         <p class="stamp-meta">{{BY}} · {{AT}} · [[eval.field.reason]]：{{REASON}}</p>

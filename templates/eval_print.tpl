@@ -8,9 +8,7 @@
   <div><dt>[[eval.evaluator]]</dt><dd>{{EVALUATOR}}</dd></div>
 </dl>
 <h2>[[eval.figures.title]]</h2>
-<table class="list eval-figs-print">
-  <tbody>{{#FIG}}<tr><th>{{LABEL}}</th><td>{{VALUE}} {{NOTE}}</td></tr>{{/FIG}}</tbody>
-</table>
+<dl class="eval-figs-print">{{#FIG}}<div><dt>{{LABEL}}</dt><dd>{{VALUE}} <span class="muted">{{NOTE}}</span></dd></div>{{/FIG}}</dl>
 <h2>[[eval.scores.title]]</h2>
 <table class="list eval-scores">
   <thead><tr><th>[[eval.field.item]]</th><th class="num">[[eval.score]]</th><th class="num">[[eval.field.max]]</th><th>[[eval.note]]</th></tr></thead>
@@ -23,5 +21,5 @@
 <p class="pre">{{COMMENT}}</p>
 {{#CORRECTION}}<aside class="stamp"><p class="stamp-title">[[eval.correction]] · {{FIELD}}</p><p><del class="pre">{{OLD}}</del></p><p class="pre">{{NEW}}</p><p class="stamp-meta">{{BY}} · {{AT}} · {{REASON}}</p></aside>{{/CORRECTION}}{{/COMMENT_BOX}}
 <h2>[[eval.remark.title]]</h2>
-{{#REMARK}}<p class="pre">{{TEXT}}</p><p class="muted">{{AT}}</p>{{/REMARK}}
+{{#REMARK}}<p><span class="pre">{{TEXT}}</span> <span class="muted">{{AT}}</span></p>{{/REMARK}}
 </section>

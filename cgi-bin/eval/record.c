@@ -191,8 +191,11 @@ figs_to_dict(struct ctx *c, tpl_dict *d, const struct figs *f, long long id)
 		if (fig == EVF_PHONE_WITHIN) {
 			tpl_set(s, "VALUE", arena_printf(c->a, "%s / %s", f->v[EVF_PHONE_WITHIN],
 			    f->v[EVF_PHONE_KNOWN]));
-			tpl_set(s, "NOTE", arena_printf(c->a, "%s · %s %s", pct,
-			    ctx_t(c, "eval.fig.ring_target"), f->v[EVF_RING_TARGET]));
+			tpl_set(s, "NOTE", atoll(f->v[EVF_PHONE_KNOWN]) > 0 ?
+			    arena_printf(c->a, "%s · %s %s", pct, ctx_t(c, "eval.fig.ring_target"),
+			    f->v[EVF_RING_TARGET]) :
+			    arena_printf(c->a, "%s %s", ctx_t(c, "eval.fig.ring_target"),
+			    f->v[EVF_RING_TARGET]));
 		} else if (fig == EVF_SAT_SUM) {
 			tpl_set(s, "VALUE", avg);
 			tpl_set(s, "NOTE", arena_printf(c->a, "%s %s", f->v[EVF_SAT_COUNT],
