@@ -52,6 +52,9 @@ ev_items_show(struct ctx *c)
 		form_to_dict(c, f);
 	else
 		tpl_set(f, "MAX_SCORE", "10");
+	/* The refused input went into its own form above; the page's top level (which every
+	 * form here would inherit) stays without it. */
+	c->form.spec = NULL;
 	return 200;
 }
 

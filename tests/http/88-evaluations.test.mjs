@@ -392,6 +392,7 @@ describe('staff evaluation', T, () => {
     let r = await cl.sup.post(`/evaluations/items/${it.id}`, { name: it.name, max_score: '20', sort_order: '7', active: '1', _csrf: await csrfToken(cl.sup) });
     assert.equal(r.status, 200, brief(r));
     assert.match(r.text, /满分不能修改/);
+    assert.equal((r.text.match(/class="field-error"/g) || []).length, 1, 'the message only beside that item, not in the new-item form');
     assert.equal(await sqlOne(`SELECT max_score FROM eval_items WHERE id=${it.id}`), '10');
     r = await cl.sup.post(`/evaluations/items/${it.id}`, { name: it.name, max_score: '10', sort_order: '7', active: '0', _csrf: await csrfToken(cl.sup) });
     assert.equal(r.status, 303, brief(r));
