@@ -442,7 +442,7 @@ ev_show(struct ctx *c)
 	if (!ev_own_only(c))
 		tpl_show(d, "CAN_HISTORY");
 	if (!is_signed(e)) {
-		if (evaluator) {
+		if (evaluator && dbres_int(e, 0, EG_USER) != c->user.id) {
 			tpl_dict *s = tpl_section(d, "SCORE_FORM");
 
 			score_form(c, s, e, &L);
@@ -651,6 +651,8 @@ ev_save_post(struct ctx *c)
 		return rc;
 	if (is_signed(e))
 		return refuse(c, 409, "eval.err.signed");
+	if (dbres_int(e, 0, EG_USER) == c->user.id)
+		return refuse(c, 403, "eval.err.self");
 	if ((rc = lines_load(c, e, &L)) != DB_OK)
 		return DB_STATUS(rc);
 	req_err.n = L.n;
@@ -721,6 +723,8 @@ ev_sign_post(struct ctx *c)
 
 	if (rc != 0)
 		return rc;
+	if (dbres_int(e, 0, EG_USER) == c->user.id)
+		return refuse(c, 403, "eval.err.self");
 	if ((rc = ev_lock(c, id, &r)) != 0)
 		return rc;
 	if (strcmp(dbres_str(r, 0, 0), "signed") == 0)

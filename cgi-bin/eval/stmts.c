@@ -51,7 +51,7 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	    " (SELECT COUNT(*) FROM log_entries e WHERE e.site_id = k.s AND e.written_by = k.u"
 	    "   AND e.occurred_at >= k.f AND e.occurred_at < k.t + INTERVAL 1 DAY),"
 	    " (SELECT COUNT(*) FROM log_pages p JOIN log_days d ON d.id = p.day_id"
-	    "   WHERE p.site_id = k.s AND p.closed_by = k.u AND d.day BETWEEN k.f AND k.t),"
+	    "   WHERE d.site_id = k.s AND d.day BETWEEN k.f AND k.t AND p.closed_by = k.u),"
 	    " (SELECT COUNT(*) FROM handovers h WHERE h.site_id = k.s AND h.incoming_id = k.u"
 	    "   AND h.status = 'accepted' AND h.day BETWEEN k.f AND k.t"
 	    "   AND TIMESTAMPDIFF(MINUTE, h.arrived_at, h.shift_end_at) >= h.early_minutes),"
@@ -132,7 +132,7 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	    IN_PERIOD("e.occurred_at") " ORDER BY e.occurred_at, e.id LIMIT 500",
 	Q(E_REC_PAGES) = "SELECT CONCAT('/log/page/', p.id), " D("d.day") ", CONCAT(s.name, ' · ',"
 	    " " DT("p.closed_at") ") FROM log_pages p JOIN log_days d ON d.id = p.day_id"
-	    " JOIN shifts s ON s.id = p.shift_id WHERE p.site_id = ? AND p.closed_by = ?"
+	    " JOIN shifts s ON s.id = p.shift_id WHERE d.site_id = ? AND p.closed_by = ?"
 	    " AND d.day BETWEEN ? AND ? ORDER BY d.day, s.start_time LIMIT 500",
 	Q(E_REC_HO_ON_TIME) = HO_REC DT("h.arrived_at") ") FROM handovers h"
 	    " JOIN shifts s ON s.id = h.shift_id WHERE h.site_id = ? AND h.incoming_id = ?"
