@@ -496,6 +496,26 @@ describe('staff evaluation', T, () => {
     assert.match(fieldError(e.text, 'user'), /本管理处的值班员/);
   });
 
+  test('a supervisor who is also duty staff is evaluated by another, never by themselves', async () => {
+    const both = await user('evx' + code.toLowerCase(), 3);
+    const me = await login('evx' + code.toLowerCase());
+    let r = await me.post('/evaluations/new', { user: both, from: FROM, to: TO, _csrf: await csrfToken(me) });
+    assert.equal(r.status, 200);
+    assert.match(fieldError(r.text, 'user'), /不能评估自己/);
+    r = await cl.sup.post('/evaluations/new', { user: both, from: FROM, to: TO, _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 303, brief(r));
+    const id = /(\d+)$/.exec(locPath(r.location))[1];
+    const page = await me.get(`/evaluations/${id}`);
+    assert.equal(page.status, 200);
+    assert.ok(!page.text.includes(`action="/evaluations/${id}/sign"`), 'no sign form on one\'s own');
+    const form = { comment: '自评', _csrf: await csrfToken(me) };
+    items.forEach((it) => { form[`score_${it.id}`] = String(it.max); });
+    assert.equal((await me.post(`/evaluations/${id}`, form)).status, 403);
+    assert.equal((await me.post(`/evaluations/${id}/sign`, { _csrf: await csrfToken(me) })).status, 403);
+    assert.equal(await count('eval_scores', `evaluation_id=${id}`), 0);
+    assert.equal(await sqlOne(`SELECT status FROM evaluations WHERE id=${id}`), 'draft');
+  });
+
   test('/digest is not this program\'s page (404)', async () => {
     assert.equal((await cl.mgr.get('/digest')).status, 404);
   });
