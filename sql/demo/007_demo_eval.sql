@@ -1,9 +1,11 @@
 -- Demo staff evaluations (loaded once by `make run`, never in production): the default
 -- checklist for the demo site (created after sql/013 ran), and signed evaluations of staff1
 -- (李明) and staff2 (王芳) by the supervisor (张伟) for the second and third month before the
--- current one (last month is left to evaluate). Their figures are what was frozen at signing
--- (the demo data holds no records of those months); staff2's August-like month carries a
--- correction of one score, shown as a stamp; staff1 added a remark to the older one.
+-- current one (last month is left to evaluate). Their figures are counted from the demo
+-- records of those months as the program counts them (E_FIGURES in cgi-bin/eval/stmts.c:
+-- the demo requests and callbacks of 006; the demo log and roster cover only this month), as
+-- frozen at signing. staff2's older one carries a correction of one score (a stamp); staff1
+-- added a remark to the older one.
 INSERT IGNORE INTO eval_items (site_id, name, max_score, sort_order)
 SELECT s.id, i.name, i.max_score, i.ord FROM sites s
 JOIN (SELECT '仪容仪表' AS name, 10 AS max_score, 1 AS ord
@@ -20,25 +22,55 @@ SET @s1 = (SELECT id FROM users WHERE username = 'staff1');
 SET @s2 = (SELECT id FROM users WHERE username = 'staff2');
 SET @m3 = DATE_FORMAT(CURDATE() - INTERVAL 3 MONTH, '%Y-%m-01');
 SET @m2 = DATE_FORMAT(CURDATE() - INTERVAL 2 MONTH, '%Y-%m-01');
+SET @rt = COALESCE((SELECT ring_target FROM req_settings WHERE site_id = @site), 3);
 
 -- (person, month, scores in checklist order, comment, remark)
 CREATE TEMPORARY TABLE demo_eval (
   k INT PRIMARY KEY, user_id INT, m DATE, s1 INT, s2 INT, s3 INT, s4 INT, s5 INT, s6 INT, s7 INT,
-  comment TEXT, remark TEXT, figures TEXT);
+  comment TEXT, remark TEXT);
 INSERT INTO demo_eval VALUES
   (1, @s1, @m3, 9, 17, 12, 13, 12, 13, 9, '服务热情，记录基本完整；交接时个别物品清点不够仔细。',
-   '收到，下月交接时逐项清点。',
-   '{"shifts":15,"entries":38,"pages_closed":14,"ho_on_time":13,"ho_late":2,"ho_refused":0,"requests":41,"phone_known":30,"phone_within":27,"ring_target":3,"callbacks":9,"sat_count":8,"sat_sum":36}'),
-  (2, @s1, @m2, 9, 18, 14, 14, 13, 13, 10, '记录规范明显进步，接班均按时到岗。', '',
-   '{"shifts":15,"entries":42,"pages_closed":15,"ho_on_time":15,"ho_late":0,"ho_refused":0,"requests":44,"phone_known":33,"phone_within":31,"ring_target":3,"callbacks":11,"sat_count":11,"sat_sum":51}'),
-  (3, @s2, @m3, 10, 16, 13, 12, 11, 12, 9, '态度认真；电话接听速度需提高。', '',
-   '{"shifts":16,"entries":35,"pages_closed":15,"ho_on_time":14,"ho_late":1,"ho_refused":1,"requests":39,"phone_known":29,"phone_within":22,"ring_target":3,"callbacks":7,"sat_count":7,"sat_sum":29}'),
-  (4, @s2, @m2, 10, 17, 13, 13, 12, 13, 10, '电话接听有改善，投诉处理跟进及时。', '',
-   '{"shifts":15,"entries":40,"pages_closed":15,"ho_on_time":15,"ho_late":0,"ho_refused":0,"requests":43,"phone_known":31,"phone_within":28,"ring_target":3,"callbacks":10,"sat_count":9,"sat_sum":40}');
+   '收到，下月交接时逐项清点。'),
+  (2, @s1, @m2, 9, 18, 14, 14, 13, 13, 10, '记录规范明显进步，电话接听及时。', ''),
+  (3, @s2, @m3, 10, 16, 13, 12, 11, 12, 9, '态度认真；电话接听速度需提高。', ''),
+  (4, @s2, @m2, 10, 17, 13, 13, 12, 13, 10, '电话接听有改善，投诉处理跟进及时。', '');
 
 INSERT INTO evaluations (site_id, user_id, period_from, period_to, status, evaluator_id, comment,
   figures, total, created_at, signed_at, staff_remark, remark_at)
-SELECT @site, d.user_id, d.m, LAST_DAY(d.m), 'signed', @sup, d.comment, d.figures,
+SELECT @site, d.user_id, d.m, LAST_DAY(d.m), 'signed', @sup, d.comment,
+       CONCAT('{"shifts":', (SELECT COUNT(*) FROM roster_entries e JOIN roster_months m ON m.id = e.month_id
+                WHERE m.site_id = @site AND e.user_id = d.user_id AND m.status = 'published'
+                AND e.version_to IS NULL AND e.day BETWEEN d.m AND LAST_DAY(d.m)),
+         ',"entries":', (SELECT COUNT(*) FROM log_entries e WHERE e.site_id = @site
+                AND e.written_by = d.user_id AND e.occurred_at >= d.m
+                AND e.occurred_at < LAST_DAY(d.m) + INTERVAL 1 DAY),
+         ',"pages_closed":', (SELECT COUNT(*) FROM log_pages p JOIN log_days x ON x.id = p.day_id
+                WHERE x.site_id = @site AND x.day BETWEEN d.m AND LAST_DAY(d.m) AND p.closed_by = d.user_id),
+         ',"ho_on_time":', (SELECT COUNT(*) FROM handovers h WHERE h.site_id = @site
+                AND h.incoming_id = d.user_id AND h.status = 'accepted' AND h.day BETWEEN d.m AND LAST_DAY(d.m)
+                AND TIMESTAMPDIFF(MINUTE, h.arrived_at, h.shift_end_at) >= h.early_minutes),
+         ',"ho_late":', (SELECT COUNT(*) FROM handovers h WHERE h.site_id = @site
+                AND h.incoming_id = d.user_id AND h.status = 'accepted' AND h.day BETWEEN d.m AND LAST_DAY(d.m)
+                AND TIMESTAMPDIFF(MINUTE, h.arrived_at, h.shift_end_at) < h.early_minutes),
+         ',"ho_refused":', (SELECT COUNT(*) FROM handovers h WHERE h.site_id = @site
+                AND h.outgoing_id = d.user_id AND h.refused_at IS NOT NULL AND h.day BETWEEN d.m AND LAST_DAY(d.m)),
+         ',"requests":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
+                AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY),
+         ',"phone_known":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
+                AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY
+                AND r.channel = 'phone' AND r.rings IS NOT NULL),
+         ',"phone_within":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
+                AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY
+                AND r.channel = 'phone' AND r.rings IS NOT NULL AND r.rings <= @rt),
+         ',"ring_target":', @rt,
+         ',"callbacks":', (SELECT COUNT(*) FROM callbacks c WHERE c.site_id = @site AND c.called_by = d.user_id
+                AND c.status = 'done' AND c.called_at >= d.m AND c.called_at < LAST_DAY(d.m) + INTERVAL 1 DAY),
+         ',"sat_count":', (SELECT COUNT(*) FROM callbacks c WHERE c.site_id = @site AND c.called_by = d.user_id
+                AND c.status = 'done' AND c.called_at >= d.m AND c.called_at < LAST_DAY(d.m) + INTERVAL 1 DAY
+                AND c.satisfaction IS NOT NULL),
+         ',"sat_sum":', (SELECT COALESCE(SUM(c.satisfaction), 0) FROM callbacks c WHERE c.site_id = @site
+                AND c.called_by = d.user_id AND c.status = 'done' AND c.called_at >= d.m
+                AND c.called_at < LAST_DAY(d.m) + INTERVAL 1 DAY AND c.satisfaction IS NOT NULL), '}'),
        d.s1 + d.s2 + d.s3 + d.s4 + d.s5 + d.s6 + d.s7,
        LAST_DAY(d.m) + INTERVAL 3 DAY + INTERVAL 10 HOUR,
        LAST_DAY(d.m) + INTERVAL 5 DAY + INTERVAL 16 HOUR, d.remark,
