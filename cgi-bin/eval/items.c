@@ -22,11 +22,16 @@ ev_items_show(struct ctx *c)
 	struct dbres *r;
 	tpl_dict *d = page_begin(c, "eval_items.tpl", "eval.items.title"), *f;
 	int rc = db_exec(c->db, c->a, E_ITEMS_ALL, &r, "i", c->user.site_id);
-	int posted = c->form.spec == &ev_item_form;
+	int posted = c->form.spec == &ev_item_form, found = 0;
 	long long sum = 0;
 
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
+	/* A refused change of an item that is not one of the site's: not found. */
+	for (size_t i = 0; posted && c->nids == 1 && i < r->nrows; i++)
+		found |= dbres_int(r, i, 0) == c->ids[0];
+	if (posted && c->nids == 1 && !found)
+		return 404;
 	for (size_t i = 0; i < r->nrows; i++) {
 		tpl_dict *p = tpl_section(d, "ITEM");
 		int mine = posted && c->nids == 1 && c->ids[0] == dbres_int(r, i, 0);

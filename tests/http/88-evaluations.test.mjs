@@ -487,6 +487,8 @@ describe('staff evaluation', T, () => {
     const item = items[0].id;
     const ri = await m.post(`/evaluations/items/${item}`, { name: '外站改', max_score: '10', sort_order: '1', active: '1', _csrf: await csrfToken(m) });
     assert.equal(ri.status, 404);
+    const bad = await m.post(`/evaluations/items/${item}`, { name: '', max_score: 'x', _csrf: await csrfToken(m) });
+    assert.equal(bad.status, 404, 'also with a refused form');
     assert.equal(await sqlOne(`SELECT name FROM eval_items WHERE id=${item}`), '仪容仪表');
     assert.ok(!(await m.get('/evaluations?month=2026-09')).text.includes(`/evaluations/${evalId}"`));
     // CH's supervisor cannot evaluate this site's staff member either.
