@@ -8,6 +8,7 @@
   <div><dt>[[eval.field.status]]</dt><dd><span class="tag ev-{{STATUS_CLASS}}">{{STATUS}}</span>{{#SIGNED}} <span class="muted">{{AT}}</span>{{/SIGNED}}</dd></div>
   <div><dt>[[eval.evaluator]]</dt><dd>{{EVALUATOR}}</dd></div>
   <div><dt>[[eval.created]]</dt><dd>{{CREATED}}</dd></div>
+  {{#NUMBER}}<div><dt>[[print.number]]</dt><dd class="num">{{NUMBER}}{{#ARCHIVED}} · <a href="/forms/archive/{{NUMBER}}">[[forms.archive.archived]]</a> ({{PAGES}} [[forms.archive.pages]]){{/ARCHIVED}}</dd></div>{{/NUMBER}}
 </dl>
 <section class="eval-figures" aria-labelledby="figs-h">
   <h2 id="figs-h">[[eval.figures.title]]</h2>

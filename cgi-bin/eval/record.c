@@ -411,6 +411,27 @@ correct_form(struct ctx *c, tpl_dict *f, const struct lines *L)
 		form_to_dict(c, f);
 }
 
+/* The form's unified number once it has one (signed or printed), and its paper copy when a
+ * scan of it was filed (dd-forms). */
+static int
+paper_to_dict(struct ctx *c, tpl_dict *d, long long id)
+{
+	struct dbres *r;
+	const char *number;
+	tpl_dict *s;
+	int rc = number_lookup(c, "evaluation", id, &number);
+
+	if (rc != DB_OK || number == NULL)
+		return rc;
+	s = tpl_section(d, "NUMBER");
+	tpl_set(s, "NUMBER", number);
+	if ((rc = db_exec(c->db, c->a, E_SCANS_OF_NUMBER, &r, "s", number)) != DB_OK)
+		return rc;
+	if (dbres_int(r, 0, 0) > 0)
+		tpl_set(tpl_section(s, "ARCHIVED"), "PAGES", dbres_str(r, 0, 0));
+	return DB_OK;
+}
+
 /* GET /evaluations/:id: the evaluation and the forms its state and the user's role allow. */
 int
 ev_show(struct ctx *c)
@@ -437,6 +458,8 @@ ev_show(struct ctx *c)
 	d = page_begin(c, "eval.tpl", "eval.title");
 	head_to_dict(c, d, e);
 	figs_to_dict(c, d, &f, id);
+	if ((rc = paper_to_dict(c, d, id)) != DB_OK)
+		return DB_STATUS(rc);
 	if (is_signed(e))
 		tpl_show(d, "FROZEN");
 	if (!ev_own_only(c))

@@ -121,6 +121,7 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	    TOTAL_NOW ", " MAX_NOW " FROM evaluations e WHERE e.site_id = ? AND e.user_id = ?"
 	    " AND (? = 0 OR e.status = 'signed') ORDER BY e.period_from DESC LIMIT ?",
 	Q(E_TODAY) = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')",
+	Q(E_SCANS_OF_NUMBER) = "SELECT COUNT(*) FROM form_scans WHERE number = ?",
 	Q(E_REC_SHIFTS) = "SELECT CONCAT('/roster/month/', m.id), " D("e.day") ", CONCAT(s.name, ' ',"
 	    " TIME_FORMAT(s.start_time, '%H:%i'), '–', TIME_FORMAT(s.end_time, '%H:%i'))"
 	    " FROM roster_entries e JOIN roster_months m ON m.id = e.month_id"

@@ -288,7 +288,8 @@ describe('staff evaluation', T, () => {
     const j = JSON.parse(figs);
     assert.deepEqual([j.shifts, j.entries, j.pages_closed, j.ho_on_time, j.ho_late, j.ho_refused, j.requests, j.phone_known, j.phone_within, j.ring_target, j.callbacks, j.sat_count, j.sat_sum],
       [3, 3, 1, 1, 2, 1, 5, 3, 1, 2, 3, 2, 9]);
-    assert.match(await sqlOne(`SELECT number FROM form_numbers WHERE kind='evaluation' AND record_id=${evalId}`), /^PG-\d{8}-\d{2,}-[0-9A-Z]$/);
+    const number = await sqlOne(`SELECT number FROM form_numbers WHERE kind='evaluation' AND record_id=${evalId}`);
+    assert.match(number, /^PG-\d{8}-\d{2,}-[0-9A-Z]$/);
     assert.equal(await count('audit_log', `entity='evaluation' AND entity_id=${evalId} AND action='sign'`), 1);
     // Frozen: a record added afterwards changes the records list but not the signed figures.
     const pg = await sqlOne(`SELECT id FROM log_pages WHERE site_id=${site} ORDER BY id LIMIT 1`);
@@ -297,6 +298,7 @@ describe('staff evaluation', T, () => {
       VALUES (${site}, ${pg}, '2026-09-15 12:00', ${cat}, '补记', '', '', ${A}, '${code}late${'z'.repeat(20)}')`);
     const s = await cl.sup.get(`/evaluations/${evalId}`);
     assert.equal(figures(s.text).entries, '3', 'frozen at 3');
+    assert.ok(textOf(s.text).includes(number), 'the signed evaluation shows its number');
     assert.deepEqual(scores(s.text), sc.map(String));
     assert.equal(total(s.text), '84');
   });
