@@ -6,8 +6,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Client, login, csrfToken, fieldError, inputValue, textOf, brief, sql, sqlOne, q, uniq, locPath,
-  siteId,
+  login, csrfToken, fieldError, inputValue, textOf, brief, sql, sqlOne, q, uniq, locPath,
 } from '../lib/http.mjs';
 
 const T = { timeout: 180000 };
@@ -62,7 +61,8 @@ describe('staff evaluation', T, () => {
   before(async () => {
     code = 'EV' + uniq('').slice(-5).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
     site = await sqlOne(`INSERT INTO sites (code, name) VALUES (${q(code)}, ${q('评估测试小区' + code)}); SELECT LAST_INSERT_ID();`);
-    other = await siteId('CH');
+    // Another site of its own (nothing is added to the demo site the other tests count on).
+    other = await sqlOne(`INSERT INTO sites (code, name) VALUES (${q(code + 'O')}, ${q('评估测试隔壁' + code)}); SELECT LAST_INSERT_ID();`);
     const sfx = code.toLowerCase();
     A = await user('eva' + sfx, 1);
     B = await user('evb' + sfx, 1);
