@@ -28,7 +28,7 @@
       </aside>{{/CORRECTION}}</td></tr>
     {{/LINE}}
     </tbody>
-    <tfoot><tr><th>[[eval.total]]</th><td class="num"><strong id="ev-total">{{TOTAL}}</strong></td><td class="num">{{MAX_TOTAL}}</td><td>{{#TOTAL_CORRECTED}}<span class="muted">[[eval.total_signed]] {{SIGNED_TOTAL}}</span>{{/TOTAL_CORRECTED}}</td></tr></tfoot>
+    <tfoot><tr><th>[[eval.total]]</th><td class="num"><strong id="ev-total">{{TOTAL}}</strong></td><td class="num">{{MAX_TOTAL}}</td><td>{{#GRADE}}<span class="tag ev-grade-{{GRADE_CLASS}}">{{GRADE}}</span> {{/GRADE}}{{#TOTAL_CORRECTED}}<span class="muted">[[eval.total_signed]] {{SIGNED_TOTAL}}</span>{{/TOTAL_CORRECTED}}</td></tr></tfoot>
   </table>
   {{#COMMENT_BOX}}<h3>[[eval.field.comment]]</h3>
   <p class="pre eval-comment">{{COMMENT}}</p>

@@ -27,7 +27,7 @@
 <table class="list eval-list">
   <thead><tr><th>[[eval.period]]</th><th>[[eval.field.person]]</th><th>[[eval.field.status]]</th><th class="num">[[eval.total]]</th><th>[[eval.evaluator]]</th><th>[[eval.signed_at]]</th></tr></thead>
   <tbody>
-  {{#EVAL}}<tr><td><a href="/evaluations/{{ID}}">{{FROM}} – {{TO}}</a></td><td><a href="/evaluations/person/{{USER_ID}}">{{PERSON}}</a></td><td><span class="tag ev-{{STATUS_CLASS}}">{{STATUS}}</span>{{#CORRECTED}} <span class="tag">[[eval.corrected_tag]]</span>{{/CORRECTED}}{{#REMARKED}} <span class="tag">[[eval.remarked_tag]]</span>{{/REMARKED}}</td><td class="num">{{TOTAL}} / {{MAX}} <span class="muted">{{PCT}}</span></td><td>{{EVALUATOR}}</td><td>{{SIGNED_AT}}</td></tr>
+  {{#EVAL}}<tr><td><a href="/evaluations/{{ID}}">{{FROM}} – {{TO}}</a></td><td><a href="/evaluations/person/{{USER_ID}}">{{PERSON}}</a></td><td><span class="tag ev-{{STATUS_CLASS}}">{{STATUS}}</span>{{#CORRECTED}} <span class="tag">[[eval.corrected_tag]]</span>{{/CORRECTED}}{{#REMARKED}} <span class="tag">[[eval.remarked_tag]]</span>{{/REMARKED}}</td><td class="num">{{TOTAL}} / {{MAX}} <span class="muted">{{PCT}}</span>{{#GRADE}} <span class="tag ev-grade-{{GRADE_CLASS}}">{{GRADE}}</span>{{/GRADE}}</td><td>{{EVALUATOR}}</td><td>{{SIGNED_AT}}</td></tr>
   {{/EVAL}}
   </tbody>
 </table>

@@ -8,7 +8,7 @@
 <table class="list eval-history">
   <thead><tr><th>[[eval.period]]</th><th>[[eval.field.status]]</th><th class="num">[[eval.total]]</th><th>[[eval.person.trend]]</th></tr></thead>
   <tbody>
-  {{#ROW}}<tr><td><a href="/evaluations/{{ID}}">{{FROM}} – {{TO}}</a></td><td><span class="tag ev-{{STATUS_CLASS}}">{{STATUS}}</span></td><td class="num">{{TOTAL}} / {{MAX}} <span class="muted">{{PCT}}</span></td><td><meter min="0" max="{{MAX}}" value="{{TOTAL}}">{{PCT}}</meter> {{#UP}}<span class="ev-up">▲ {{DIFF}}</span>{{/UP}}{{#DOWN}}<span class="ev-down">▼ {{DIFF}}</span>{{/DOWN}}{{#SAME}}<span class="muted">＝</span>{{/SAME}}</td></tr>
+  {{#ROW}}<tr><td><a href="/evaluations/{{ID}}">{{FROM}} – {{TO}}</a></td><td><span class="tag ev-{{STATUS_CLASS}}">{{STATUS}}</span></td><td class="num">{{TOTAL}} / {{MAX}} <span class="muted">{{PCT}}</span>{{#GRADE}} <span class="tag ev-grade-{{GRADE_CLASS}}">{{GRADE}}</span>{{/GRADE}}</td><td><meter min="0" max="{{MAX}}" value="{{TOTAL}}">{{PCT}}</meter> {{#UP}}<span class="ev-up">▲ {{DIFF}}</span>{{/UP}}{{#DOWN}}<span class="ev-down">▼ {{DIFF}}</span>{{/DOWN}}{{#SAME}}<span class="muted">＝</span>{{/SAME}}</td></tr>
   {{/ROW}}
   </tbody>
 </table>

@@ -15,7 +15,7 @@
   <tbody>
   {{#LINE}}<tr><td>{{NAME}}</td><td class="num">{{SCORE}}</td><td class="num">{{MAX}}</td><td>{{NOTE}}{{#CORRECTION}}<aside class="stamp"><p class="stamp-title">[[eval.correction]] · {{FIELD}}</p><p><del>{{OLD}}</del> → {{NEW}}</p><p class="stamp-meta">{{BY}} · {{AT}} · {{REASON}}</p></aside>{{/CORRECTION}}</td></tr>{{/LINE}}
   </tbody>
-  <tfoot><tr><th>[[eval.total]]</th><td class="num"><strong>{{TOTAL}}</strong></td><td class="num">{{MAX_TOTAL}}</td><td>{{#TOTAL_CORRECTED}}[[eval.total_signed]] {{SIGNED_TOTAL}}{{/TOTAL_CORRECTED}}</td></tr></tfoot>
+  <tfoot><tr><th>[[eval.total]]</th><td class="num"><strong>{{TOTAL}}</strong></td><td class="num">{{MAX_TOTAL}}</td><td>{{#GRADE}}[[eval.grade]]：{{GRADE}} {{/GRADE}}{{#TOTAL_CORRECTED}}[[eval.total_signed]] {{SIGNED_TOTAL}}{{/TOTAL_CORRECTED}}</td></tr></tfoot>
 </table>
 {{#COMMENT_BOX}}<h2>[[eval.field.comment]]</h2>
 <p class="pre">{{COMMENT}}</p>

@@ -95,6 +95,10 @@ long long   ev_total(const struct ev_line *l, size_t n);
 long long   ev_max_total(const struct ev_line *l, size_t n);
 /* Whether every line is scored. */
 int         ev_complete(const struct ev_line *l, size_t n);
+/* The grade of a total out of max (seed 000 section 6: the excellent rewarded, those with
+ * clear problems coached): "excellent" from 90 %, "good" from 80 %, "pass" from 60 %,
+ * "coach" below; NULL when max is 0. The catalog has eval.grade.<grade>. */
+const char *ev_grade(long long total, long long max);
 /* "83%" of part in whole (rounded), "—" when whole is 0, into out (at least 8 bytes). */
 void        ev_percent(long long part, long long whole, char *out, size_t len);
 /* The average sum / count with one decimal ("4.5"), "—" when count is 0. */

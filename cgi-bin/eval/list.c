@@ -54,6 +54,20 @@ filters_get(struct ctx *c, struct filters *f)
 #define FILTER_ARGS(f, s) s, (f)->from, (f)->from, (f)->to, (f)->to, (f)->user, (f)->user, \
 	(f)->status, (f)->status, (f)->own, (f)->own
 
+/* The grade of a signed evaluation (section GRADE), none for a draft. */
+static void
+grade_to_dict(struct ctx *c, tpl_dict *d, const char *status, long long total, long long max)
+{
+	const char *g = ev_grade(total, max);
+	tpl_dict *s;
+
+	if (strcmp(status, "signed") != 0 || g == NULL)
+		return;
+	s = tpl_section(d, "GRADE");
+	tpl_set(s, "GRADE", ctx_t(c, arena_printf(c->a, "eval.grade.%s", g)));
+	tpl_set(s, "GRADE_CLASS", g);
+}
+
 /* GET /evaluations?month=&user=&status=&page= : newest period first, 20 a page. */
 int
 ev_list(struct ctx *c)
@@ -95,6 +109,7 @@ ev_list(struct ctx *c)
 		tpl_set(s, "MAX", dbres_str(r, i, 6));
 		ev_percent(dbres_int(r, i, 5), dbres_int(r, i, 6), pct, sizeof(pct));
 		tpl_set(s, "PCT", pct);
+		grade_to_dict(c, s, dbres_str(r, i, 4), dbres_int(r, i, 5), dbres_int(r, i, 6));
 		tpl_set(s, "EVALUATOR", dbres_str(r, i, 7));
 		tpl_set(s, "SIGNED_AT", dbres_str(r, i, 8));
 		if (dbres_int(r, i, 10))
@@ -153,7 +168,8 @@ int
 ev_csv(struct ctx *c)
 {
 	static const char *const head[] = { "eval.field.from", "eval.field.to", "eval.field.person",
-		"eval.field.status", "eval.total", "eval.max_total", "eval.evaluator", "eval.signed_at" };
+		"eval.field.status", "eval.total", "eval.max_total", "eval.grade", "eval.evaluator",
+		"eval.signed_at" };
 	struct filters f;
 	struct dbres *r;
 	int rc;
@@ -175,6 +191,9 @@ ev_csv(struct ctx *c)
 		csv_field(&c->out, ctx_t(c, arena_printf(c->a, "eval.status.%s", dbres_str(r, i, 4))), 0);
 		csv_field(&c->out, dbres_str(r, i, 5), 0);
 		csv_field(&c->out, dbres_str(r, i, 6), 0);
+		csv_field(&c->out, strcmp(dbres_str(r, i, 4), "signed") == 0 &&
+		    ev_grade(dbres_int(r, i, 5), dbres_int(r, i, 6)) ? ctx_t(c, arena_printf(c->a,
+		    "eval.grade.%s", ev_grade(dbres_int(r, i, 5), dbres_int(r, i, 6)))) : "", 0);
 		csv_field(&c->out, dbres_str(r, i, 7), 0);
 		csv_field(&c->out, dbres_str(r, i, 8), 1);
 	}
@@ -220,6 +239,7 @@ ev_person(struct ctx *c)
 		tpl_set_int(s, "MAX", m);
 		ev_percent(t, m, pct, sizeof(pct));
 		tpl_set(s, "PCT", pct);
+		grade_to_dict(c, s, dbres_str(r, i, 3), t, m);
 		/* The change from the evaluation before (the next row: newest first). */
 		if (i + 1 < r->nrows) {
 			long long prev = dbres_int(r, i + 1, 4);

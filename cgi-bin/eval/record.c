@@ -341,6 +341,13 @@ signed_to_dict(struct ctx *c, tpl_dict *d, const struct dbres *e, struct lines *
 	}
 	tpl_set_int(d, "TOTAL", ev_total(L->l, L->n));
 	tpl_set_int(d, "MAX_TOTAL", ev_max_total(L->l, L->n));
+	if (is_signed(e) && ev_grade(ev_total(L->l, L->n), ev_max_total(L->l, L->n))) {
+		const char *g = ev_grade(ev_total(L->l, L->n), ev_max_total(L->l, L->n));
+		tpl_dict *s = tpl_section(d, "GRADE");
+
+		tpl_set(s, "GRADE", ctx_t(c, arena_printf(c->a, "eval.grade.%s", g)));
+		tpl_set(s, "GRADE_CLASS", g);
+	}
 	if (ev_total(L->l, L->n) != dbres_int(e, 0, EG_TOTAL))
 		tpl_set_int(tpl_section(d, "TOTAL_CORRECTED"), "SIGNED_TOTAL", dbres_int(e, 0, EG_TOTAL));
 	s = tpl_section(d, "COMMENT_BOX");

@@ -252,3 +252,17 @@ ev_average(long long sum, long long count, char *out, size_t len)
 	tenths = (sum * 10 + count / 2) / count;   /* rounded half up: sums are never negative */
 	snprintf(out, len, "%lld.%lld", tenths / 10, tenths % 10);
 }
+
+const char *
+ev_grade(long long total, long long max)
+{
+	if (max <= 0)
+		return NULL;
+	if (total * 10 >= max * 9)
+		return "excellent";
+	if (total * 10 >= max * 8)
+		return "good";
+	if (total * 10 >= max * 6)
+		return "pass";
+	return "coach";
+}

@@ -380,6 +380,7 @@ describe('staff evaluation', T, () => {
     const t = textOf(s.text);
     assert.ok(t.includes('更正 · 交接规范 得分') && t.includes('12 → 14') && t.includes('交通管制'), 'score stamp');
     assert.ok(t.includes('签署时总分 84'), 'the signed total stays readable');
+    assert.match(s.text, /class="tag ev-grade-good">良好</, 'grade of 86 of 100');
     assert.match(s.text, /<del class="pre">服务态度好，交接需按规定提前到岗。<\/del>/, 'the comment stamp keeps the original');
     // A further correction starts from the corrected value.
     r = await post({ field: `score:${it.id}`, new_text: '13', reason: '再复核' });
@@ -417,7 +418,7 @@ describe('staff evaluation', T, () => {
     let r = await cl.mgr.get(`/evaluations?month=2026-09&user=${A}`);
     assert.equal(r.status, 200, brief(r));
     assert.ok(r.text.includes(`/evaluations/${evalId}"`));
-    assert.ok(textOf(r.text).includes('85 / 100'), 'corrected total in the list');
+    assert.ok(textOf(r.text).includes('85 / 100 85% 良好'), 'corrected total and its grade in the list');
     r = await cl.mgr.get('/evaluations?month=2026-10');
     assert.ok(!r.text.includes(`/evaluations/${evalId}"`), 'October does not list September');
     r = await cl.mgr.get('/evaluations?status=draft&month=2026-09');
@@ -430,7 +431,7 @@ describe('staff evaluation', T, () => {
     assert.match(csv.headers.get('content-type'), /text\/csv/);
     const line = csv.text.split('\r\n').find((l) => l.includes('评eva' + code.toLowerCase() + ','));
     assert.ok(line, csv.text.slice(0, 300));
-    assert.match(line, /^2026-09-01,2026-09-30,.*,已签署,85,100,/);
+    assert.match(line, /^2026-09-01,2026-09-30,.*,已签署,85,100,良好,/);
     // Paging: 25 more signed evaluations of other people -> 2 pages (20 a page).
     for (let i = 0; i < 25; i++) {
       const id = await user(`evp${i}${code.toLowerCase()}`, 1);

@@ -163,6 +163,23 @@ percent_and_average(void **state)
 	assert_string_equal(b, "—");
 }
 
+static void
+grades(void **state)
+{
+	(void)state;
+	assert_string_equal(ev_grade(90, 100), "excellent");
+	assert_string_equal(ev_grade(100, 100), "excellent");
+	assert_string_equal(ev_grade(89, 100), "good");
+	assert_string_equal(ev_grade(80, 100), "good");
+	assert_string_equal(ev_grade(79, 100), "pass");
+	assert_string_equal(ev_grade(60, 100), "pass");
+	assert_string_equal(ev_grade(59, 100), "coach");
+	assert_string_equal(ev_grade(0, 100), "coach");
+	assert_string_equal(ev_grade(54, 60), "excellent");   /* 90 % of a smaller checklist */
+	assert_string_equal(ev_grade(53, 60), "good");
+	assert_null(ev_grade(0, 0));
+}
+
 int
 main(void)
 {
@@ -175,6 +192,7 @@ main(void)
 		cmocka_unit_test(field_kinds),
 		cmocka_unit_test(totals_follow_the_corrections),
 		cmocka_unit_test(percent_and_average),
+		cmocka_unit_test(grades),
 	};
 
 	return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
