@@ -1,6 +1,6 @@
 /* items.c: the site's evaluation checklist (考核项目): name, maximum score, order, in use.
  * An item scored in any evaluation is never deleted (there is no delete: it is taken out of
- * use) and keeps its maximum, so that old scores stay within it. */
+ * use) and keeps its name and maximum, so that signed evaluations read as they were signed. */
 #include "eval.h"
 #include <string.h>
 
@@ -116,9 +116,12 @@ ev_item_update_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id)
 		return 404;
-	if (dbres_int(r, 0, 6) > 0 && max != dbres_int(r, 0, 3)) {
+	/* Signed evaluations show the item's name and maximum: an item in use keeps both. */
+	if (dbres_int(r, 0, 6) > 0 && (max != dbres_int(r, 0, 3) ||
+	    strcmp(name, dbres_str(r, 0, 2)) != 0)) {
 		db_rollback(c->db);
-		form_error(c, IF_MAX, "eval.err.max_in_use");
+		form_error(c, max != dbres_int(r, 0, 3) ? IF_MAX : IF_NAME, max != dbres_int(r, 0, 3) ?
+		    "eval.err.max_in_use" : "eval.err.name_in_use");
 		return ev_items_show(c);
 	}
 	rc = db_exec(c->db, c->a, E_ITEM_UPDATE, NULL, "siiii", name, max, order, active, c->ids[0]);

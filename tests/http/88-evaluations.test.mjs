@@ -390,13 +390,18 @@ describe('staff evaluation', T, () => {
     assert.equal(await count('audit_log', `entity='evaluation' AND entity_id=${evalId} AND action='correct'`), 3);
   });
 
-  test('a used item keeps its maximum; taken out of use it still shows in the signed evaluation', async () => {
+  test('a used item keeps its name and maximum; taken out of use it still shows in the signed evaluation', async () => {
     const it = items[6];
     let r = await cl.sup.post(`/evaluations/items/${it.id}`, { name: it.name, max_score: '20', sort_order: '7', active: '1', _csrf: await csrfToken(cl.sup) });
     assert.equal(r.status, 200, brief(r));
     assert.match(r.text, /满分不能修改/);
     assert.equal((r.text.match(/class="field-error"/g) || []).length, 1, 'the message only beside that item, not in the new-item form');
     assert.equal(await sqlOne(`SELECT max_score FROM eval_items WHERE id=${it.id}`), '10');
+    r = await cl.sup.post(`/evaluations/items/${it.id}`, { name: '纪律', max_score: '10', sort_order: '7', active: '1', _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 200, brief(r));
+    assert.match(fieldError(r.text.slice(r.text.indexOf(`/evaluations/items/${it.id}"`)), 'name'), /名称不能修改/);
+    assert.equal(inputValue(r.text.slice(r.text.indexOf(`/evaluations/items/${it.id}"`)), 'name'), '纪律', 'the input kept');
+    assert.equal(await sqlOne(`SELECT name FROM eval_items WHERE id=${it.id}`), it.name);
     r = await cl.sup.post(`/evaluations/items/${it.id}`, { name: it.name, max_score: '10', sort_order: '7', active: '0', _csrf: await csrfToken(cl.sup) });
     assert.equal(r.status, 303, brief(r));
     const s = await cl.sup.get(`/evaluations/${evalId}`);
