@@ -70,7 +70,7 @@ digits(const char *s, size_t n)
 	return 1;
 }
 
-/* "2026-11" (exactly) into y and m. */
+/* "2026-11" (exactly) into y and m; the years core's valid_date takes (1900..2999). */
 static int
 parse_ym(const char *s, int *y, int *m)
 {
@@ -78,7 +78,7 @@ parse_ym(const char *s, int *y, int *m)
 		return -1;
 	*y = atoi(s);
 	*m = (s[5] - '0') * 10 + (s[6] - '0');
-	return *y >= 2000 && *y <= 2099 && *m >= 1 && *m <= 12 ? 0 : -1;
+	return *y >= 1900 && *y <= 2999 && *m >= 1 && *m <= 12 ? 0 : -1;
 }
 
 /* A valid "2026-11-23" into y m d. */
@@ -115,6 +115,8 @@ ev_prev_month(const char *day, char ym[8])
 		m = 12;
 		y--;
 	}
+	if (y < 1900)   /* the years valid_date takes (fuzz_eval found 2000-01 falling out) */
+		return -1;
 	put_date(ym, y, m, 0);
 	return 0;
 }

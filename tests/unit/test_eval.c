@@ -41,13 +41,17 @@ month_range_refuses_what_is_not_a_month(void **state)
 static void
 previous_month_crosses_the_year(void **state)
 {
-	char ym[8];
+	char ym[8], f[11], t[11];
 
 	(void)state;
 	assert_int_equal(ev_prev_month("2026-11-23", ym), 0);
 	assert_string_equal(ym, "2026-10");
 	assert_int_equal(ev_prev_month("2027-01-01", ym), 0);
 	assert_string_equal(ym, "2026-12");
+	assert_int_equal(ev_prev_month("2000-01-01", ym), 0);
+	assert_string_equal(ym, "1999-12");
+	assert_int_equal(ev_month_range(ym, f, t), 0);
+	assert_int_equal(ev_prev_month("1900-01-15", ym), -1);
 	assert_int_equal(ev_prev_month("2026-02-30", ym), -1);
 	assert_int_equal(ev_prev_month("x", ym), -1);
 }
