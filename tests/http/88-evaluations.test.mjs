@@ -264,6 +264,23 @@ describe('staff evaluation', T, () => {
     assert.equal(await sqlOne(`SELECT CONCAT('[', comment, ']') FROM evaluations WHERE id=${evalId}`), '[]');
   });
 
+  test('a comment without its score, and an overall comment too long, are refused with the input kept', async () => {
+    const form = { comment: '评' };
+    form[`note_${items[0].id}`] = '只写评语';
+    let r = await cl.sup.post(`/evaluations/${evalId}`, { ...form, _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 200, brief(r));
+    assert.match(fieldError(r.text, `score_${items[0].id}`), /同时评分/);
+    const long = '长'.repeat(2001);
+    const f2 = { comment: long };
+    f2[`score_${items[0].id}`] = '12'; // also above the maximum of 10
+    r = await cl.sup.post(`/evaluations/${evalId}`, { ...f2, _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 200, brief(r));
+    assert.ok(fieldError(r.text, 'comment'), 'comment too long');
+    assert.match(fieldError(r.text, `score_${items[0].id}`), /0 到满分/, 'the scores checked too');
+    assert.equal(inputValue(r.text, 'comment'), long);
+    assert.equal(await count('eval_scores', `evaluation_id=${evalId}`), 0);
+  });
+
   test('a draft partly scored is saved but not signed; fully scored it signs and freezes its figures', async () => {
     const form = { comment: '服务态度好，交接需按规定提前到岗。' };
     items.slice(0, 3).forEach((it) => { form[`score_${it.id}`] = String(it.max); });
@@ -326,6 +343,10 @@ describe('staff evaluation', T, () => {
     assert.equal((await cl.B.get(`/evaluations/person/${A}`)).status, 404);
     assert.equal((await cl.A.get(`/evaluations/person/${A}`)).status, 200);
     assert.equal((await cl.A.get('/evaluations/new')).status, 403);
+    const rec = await cl.A.get(`/evaluations/${evalId}/records/requests`);
+    assert.equal(rec.status, 200, 'the records behind their own figures');
+    assert.equal((await cl.B.get(`/evaluations/${evalId}/records/requests`)).status, 404);
+    assert.equal((await cl.B.get(`/evaluations/${evalId}/print`)).status, 404);
   });
 
   test('the remark: refused on someone else\'s, required, then added once', async () => {
