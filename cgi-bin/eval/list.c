@@ -30,7 +30,7 @@ value(const struct ctx *c, size_t i)
 static void
 filters_get(struct ctx *c, struct filters *f)
 {
-	static char from[11], to[11];
+	char from[11], to[11];
 
 	f->month = value(c, LF_MONTH);
 	f->from = f->to = "";
