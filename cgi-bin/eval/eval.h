@@ -46,6 +46,7 @@ enum ev_stmt {
 	E_REC_HO_LATE,
 	E_REC_HO_REFUSED,
 	E_REC_REQUESTS,
+	E_REC_COMPLAINTS,
 	E_REC_PHONE,
 	E_REC_CALLBACKS,
 	E__END
@@ -60,7 +61,7 @@ enum { EG_ID, EG_SITE, EG_USER, EG_FROM, EG_TO, EG_STATUS, EG_EVALUATOR, EG_COMM
 /* The figures of a person and period, in the order of E_FIGURES' columns; also the keys of
  * the JSON frozen into evaluations.figures when signed. */
 enum ev_fig { EVF_SHIFTS, EVF_ENTRIES, EVF_PAGES, EVF_HO_ON_TIME, EVF_HO_LATE, EVF_HO_REFUSED,
-	EVF_REQUESTS, EVF_PHONE_KNOWN, EVF_PHONE_WITHIN, EVF_RING_TARGET, EVF_CALLBACKS,
+	EVF_REQUESTS, EVF_COMPLAINTS, EVF_PHONE_KNOWN, EVF_PHONE_WITHIN, EVF_RING_TARGET, EVF_CALLBACKS,
 	EVF_SAT_COUNT, EVF_SAT_SUM, EVF__N };
 extern const char *const ev_fig_keys[EVF__N];
 

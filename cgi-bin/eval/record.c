@@ -64,6 +64,7 @@ static const struct {
 	{ "eval.fig.ho_late",    "ho_late",    EVF_HO_LATE },
 	{ "eval.fig.ho_refused", "ho_refused", EVF_HO_REFUSED },
 	{ "eval.fig.requests",   "requests",   EVF_REQUESTS },
+	{ "eval.fig.complaints", "complaints", EVF_COMPLAINTS },
 	{ "eval.fig.phone",      "phone",      EVF_PHONE_WITHIN },
 	{ "eval.fig.callbacks",  "callbacks",  EVF_CALLBACKS },
 	{ "eval.fig.satisfaction", "callbacks", EVF_SAT_SUM },
@@ -82,6 +83,7 @@ static const struct {
 	{ "ho_late",    E_REC_HO_LATE,    "eval.fig.ho_late" },
 	{ "ho_refused", E_REC_HO_REFUSED, "eval.fig.ho_refused" },
 	{ "requests",   E_REC_REQUESTS,   "eval.fig.requests" },
+	{ "complaints", E_REC_COMPLAINTS, "eval.fig.complaints" },
 	{ "phone",      E_REC_PHONE,      "eval.fig.phone_known" },
 	{ "callbacks",  E_REC_CALLBACKS,  "eval.fig.callbacks" },
 };

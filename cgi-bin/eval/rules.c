@@ -8,7 +8,7 @@
 const char *const ev_fig_keys[EVF__N] = {
 	[EVF_SHIFTS] = "shifts", [EVF_ENTRIES] = "entries", [EVF_PAGES] = "pages_closed",
 	[EVF_HO_ON_TIME] = "ho_on_time", [EVF_HO_LATE] = "ho_late",
-	[EVF_HO_REFUSED] = "ho_refused", [EVF_REQUESTS] = "requests",
+	[EVF_HO_REFUSED] = "ho_refused", [EVF_REQUESTS] = "requests", [EVF_COMPLAINTS] = "complaints",
 	[EVF_PHONE_KNOWN] = "phone_known", [EVF_PHONE_WITHIN] = "phone_within",
 	[EVF_RING_TARGET] = "ring_target", [EVF_CALLBACKS] = "callbacks",
 	[EVF_SAT_COUNT] = "sat_count", [EVF_SAT_SUM] = "sat_sum",

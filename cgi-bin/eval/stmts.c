@@ -64,6 +64,9 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	    "   AND r.received_at >= k.f AND r.received_at < k.t + INTERVAL 1 DAY),"
 	    " (SELECT COUNT(*) FROM requests r WHERE r.site_id = k.s AND r.received_by = k.u"
 	    "   AND r.received_at >= k.f AND r.received_at < k.t + INTERVAL 1 DAY"
+	    "   AND r.type = 'complaint'),"
+	    " (SELECT COUNT(*) FROM requests r WHERE r.site_id = k.s AND r.received_by = k.u"
+	    "   AND r.received_at >= k.f AND r.received_at < k.t + INTERVAL 1 DAY"
 	    "   AND r.channel = 'phone' AND r.rings IS NOT NULL),"
 	    " (SELECT COUNT(*) FROM requests r WHERE r.site_id = k.s AND r.received_by = k.u"
 	    "   AND r.received_at >= k.f AND r.received_at < k.t + INTERVAL 1 DAY"
@@ -152,6 +155,10 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	    " CONCAT(r.number, ' ', LEFT(r.description, 60)) FROM requests r"
 	    " WHERE r.site_id = ? AND r.received_by = ?" IN_PERIOD("r.received_at")
 	    " ORDER BY r.received_at, r.id LIMIT 500",
+	Q(E_REC_COMPLAINTS) = "SELECT CONCAT('/requests/', r.id), " DT("r.received_at") ","
+	    " CONCAT(r.number, ' ', LEFT(r.description, 60)) FROM requests r"
+	    " WHERE r.site_id = ? AND r.received_by = ?" IN_PERIOD("r.received_at")
+	    " AND r.type = 'complaint' ORDER BY r.received_at, r.id LIMIT 500",
 	Q(E_REC_PHONE) = "SELECT CONCAT('/requests/', r.id), " DT("r.received_at") ","
 	    " CONCAT(r.number, ' · ', r.rings) FROM requests r"
 	    " WHERE r.site_id = ? AND r.received_by = ?" IN_PERIOD("r.received_at")

@@ -56,6 +56,9 @@ SELECT @site, d.user_id, d.m, LAST_DAY(d.m), 'signed', @sup, d.comment,
                 AND h.outgoing_id = d.user_id AND h.refused_at IS NOT NULL AND h.day BETWEEN d.m AND LAST_DAY(d.m)),
          ',"requests":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
                 AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY),
+         ',"complaints":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
+                AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY
+                AND r.type = 'complaint'),
          ',"phone_known":', (SELECT COUNT(*) FROM requests r WHERE r.site_id = @site AND r.received_by = d.user_id
                 AND r.received_at >= d.m AND r.received_at < LAST_DAY(d.m) + INTERVAL 1 DAY
                 AND r.channel = 'phone' AND r.rings IS NOT NULL),

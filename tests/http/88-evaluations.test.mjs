@@ -123,14 +123,15 @@ describe('staff evaluation', T, () => {
 
     // Requests received by A: phone with 2, 3, 5 rings, phone with rings unknown, a visit (in);
     // phone on 10-01 (out); B's phone call. The site's ring target is 2 (not the default 3).
-    //   => requests 5, phone known 3, within 1 (33%)
+    // Complaints: the 5-ring call (in), the 10-01 call and B's (out).
+    //   => requests 5, complaints 1, phone known 3, within 1 (33%)
     await sql(`INSERT INTO req_settings (site_id, ring_target) VALUES (${site}, 2)`);
     let n = 0;
-    const rq = (ch, rings, who, at) => `(${site}, '${code}-R${++n}', '${ch}', 'inquiry', '问询${n}', '', ${rings}, ${who}, '${at}', '${code}r${n}${'y'.repeat(20)}')`;
+    const rq = (ch, rings, who, at, type = 'inquiry') => `(${site}, '${code}-R${++n}', '${ch}', '${type}', '问询${n}', '', ${rings}, ${who}, '${at}', '${code}r${n}${'y'.repeat(20)}')`;
     await sql(`INSERT INTO requests (site_id, number, channel, type, description, answer, rings, received_by, received_at, form_key) VALUES
-      ${rq('phone', 2, A, '2026-09-01 09:00')}, ${rq('phone', 3, A, '2026-09-10 09:00')}, ${rq('phone', 5, A, '2026-09-11 09:00')},
-      ${rq('phone', 'NULL', A, '2026-09-12 09:00')}, ${rq('visit', 'NULL', A, '2026-09-30 23:00')},
-      ${rq('phone', 1, A, '2026-10-01 00:30')}, ${rq('phone', 1, B, '2026-09-05 09:00')}`);
+      ${rq('phone', 2, A, '2026-09-01 09:00')}, ${rq('phone', 3, A, '2026-09-10 09:00')}, ${rq('phone', 5, A, '2026-09-11 09:00', 'complaint')},
+      ${rq('phone', 'NULL', A, '2026-09-12 09:00')}, ${rq('visit', 'NULL', A, '2026-09-30 23:00', 'repair')},
+      ${rq('phone', 1, A, '2026-10-01 00:30', 'complaint')}, ${rq('phone', 1, B, '2026-09-05 09:00', 'complaint')}`);
 
     // Callbacks made by A: done with 5 and 4, done without a rating, due (not done), done on
     // 10-01 with 1 (out); B's done with 1.   => callbacks 3, satisfaction 4.5 of 2 ratings
@@ -143,7 +144,7 @@ describe('staff evaluation', T, () => {
 
   const EXPECTED = {
     shifts: '3', entries: '3', pages_closed: '1', ho_on_time: '1', ho_late: '2', ho_refused: '1',
-    requests: '5', phone_within: '1 / 3', callbacks: '3', sat_sum: '4.5',
+    requests: '5', complaints: '1', phone_within: '1 / 3', callbacks: '3', sat_sum: '4.5',
   };
 
   test('a new site has no checklist; the supervisor adds the default one (7 items, 100 points)', async () => {
@@ -227,7 +228,7 @@ describe('staff evaluation', T, () => {
     const r = await cl.sup.get(`/evaluations/${evalId}`);
     assert.equal(r.status, 200, brief(r));
     assert.deepEqual(figures(r.text), EXPECTED);
-    const lists = { shifts: 3, entries: 3, pages: 1, ho_on_time: 1, ho_late: 2, ho_refused: 1, requests: 5, phone: 3, callbacks: 3 };
+    const lists = { shifts: 3, entries: 3, pages: 1, ho_on_time: 1, ho_late: 2, ho_refused: 1, requests: 5, complaints: 1, phone: 3, callbacks: 3 };
     for (const [name, n] of Object.entries(lists)) {
       assert.ok(r.text.includes(`/evaluations/${evalId}/records/${name}"`), `link to ${name}`);
       const l = await cl.sup.get(`/evaluations/${evalId}/records/${name}`);
@@ -305,6 +306,7 @@ describe('staff evaluation', T, () => {
     const j = JSON.parse(figs);
     assert.deepEqual([j.shifts, j.entries, j.pages_closed, j.ho_on_time, j.ho_late, j.ho_refused, j.requests, j.phone_known, j.phone_within, j.ring_target, j.callbacks, j.sat_count, j.sat_sum],
       [3, 3, 1, 1, 2, 1, 5, 3, 1, 2, 3, 2, 9]);
+    assert.equal(j.complaints, 1);
     const number = await sqlOne(`SELECT number FROM form_numbers WHERE kind='evaluation' AND record_id=${evalId}`);
     assert.match(number, /^PG-\d{8}-\d{2,}-[0-9A-Z]$/);
     assert.equal(await count('audit_log', `entity='evaluation' AND entity_id=${evalId} AND action='sign'`), 1);
