@@ -37,7 +37,9 @@ number_from_qr_text(void **state)
 	assert_string_equal(out, valid_no);
 	/* Anything after the number, another scheme, no /r/, nothing: refused. */
 	snprintf(url, sizeof(url), "http://h/r/%s?x=1", valid_no);
+	memset(out, 'X', sizeof(out));
 	assert_false(scan_number_of(url, out, sizeof(out)));
+	assert_string_equal(out, "");   /* terminated (fuzz_scan found it was not) */
 	snprintf(url, sizeof(url), "http://h/r/%s/", valid_no);
 	assert_false(scan_number_of(url, out, sizeof(out)));
 	snprintf(url, sizeof(url), "javascript:/r/%s", valid_no);
