@@ -18,6 +18,7 @@ static const struct route routes[] = {
 	{ "POST", "/evaluations/items/defaults",     ev_items_defaults_post, EV_EVALUATORS, NULL, NULL },
 	{ "POST", "/evaluations/items/:id",          ev_item_update_post, EV_EVALUATORS, &ev_item_form,
 	    ev_items_show },
+	{ "POST", "/evaluations/items/:id/delete",   ev_item_delete_post, EV_EVALUATORS, NULL, NULL },
 	{ "GET",  "/evaluations/new",                ev_new_show,      EV_EVALUATORS, NULL, NULL },
 	{ "POST", "/evaluations/new",                ev_new_post,      EV_EVALUATORS, &ev_new_form,
 	    ev_new_show },

@@ -18,8 +18,13 @@
       <input name="sort_order" value="{{ORDER}}" inputmode="numeric" size="3" aria-label="[[eval.field.order]]">
       <select name="active" aria-label="[[field.status]]"><option value="1">[[eval.items.active]]</option><option value="0"{{#INACTIVE}} selected{{/INACTIVE}}>[[eval.items.inactive]]</option></select>
       <button type="submit" class="btn secondary">[[action.save]]</button>
+      {{#DELETE_REFUSED}}<p class="field-error">[[eval.err.item_in_use]]</p>{{/DELETE_REFUSED}}
       {{#ERRORS}}{{#NAME_ERR}}<p class="field-error">{{MSG}}</p>{{/NAME_ERR}}{{#MAX_SCORE_ERR}}<p class="field-error">{{MSG}}</p>{{/MAX_SCORE_ERR}}{{#SORT_ORDER_ERR}}<p class="field-error">{{MSG}}</p>{{/SORT_ORDER_ERR}}{{/ERRORS}}
     </form>
+    {{#CAN_DELETE}}<form method="post" action="/evaluations/items/{{ID}}/delete" class="inline-form">
+      <input type="hidden" name="_csrf" value="{{CSRF}}">
+      <button type="submit" class="btn secondary">[[eval.items.delete]]</button>
+    </form>{{/CAN_DELETE}}
   </td><td class="num">{{USED}}</td></tr>{{/ITEM}}
   </tbody>
   <tfoot><tr><td>[[eval.items.sum]] {{SUM}}</td><td></td></tr></tfoot>

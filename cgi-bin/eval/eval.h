@@ -18,6 +18,7 @@ enum ev_stmt {
 	E_ITEM_GET,
 	E_ITEM_NEW,
 	E_ITEM_UPDATE,
+	E_ITEM_DELETE,
 	E_ITEMS_DEFAULTS,
 	E_STAFF_OF_SITE,
 	E_USER_GET,
@@ -111,6 +112,7 @@ int ev_items_show(struct ctx *c);
 int ev_item_new_post(struct ctx *c);
 int ev_item_update_post(struct ctx *c);
 int ev_items_defaults_post(struct ctx *c);
+int ev_item_delete_post(struct ctx *c);
 
 /* ---- record.c ---- */
 extern const struct form_spec ev_new_form, ev_save_form, ev_remark_form, ev_correct_form;

@@ -14,6 +14,10 @@ static const struct field item_fields[] = {
 };
 const struct form_spec ev_item_form = FORM_SPEC(item_fields);
 
+/* The item whose deletion was just refused (this request only: read and cleared by
+ * ev_items_show, which the refusing handler calls at once). */
+static long long delete_refused;
+
 /* GET /evaluations/items: every item of the site (each editable in place), a new one. On a
  * refused change the row (or the new-item form) shows the input again with its message. */
 int
@@ -23,8 +27,9 @@ ev_items_show(struct ctx *c)
 	tpl_dict *d = page_begin(c, "eval_items.tpl", "eval.items.title"), *f;
 	int rc = db_exec(c->db, c->a, E_ITEMS_ALL, &r, "i", c->user.site_id);
 	int posted = c->form.spec == &ev_item_form, found = 0;
-	long long sum = 0;
+	long long sum = 0, refused = delete_refused;
 
+	delete_refused = 0;
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
 	/* A refused change of an item that is not one of the site's: not found. */
@@ -46,6 +51,10 @@ ev_items_show(struct ctx *c)
 			sum += dbres_int(r, i, 2);
 		if (dbres_int(r, i, 5) > 0)
 			tpl_show(p, "IN_USE");
+		else
+			tpl_set(tpl_section(p, "CAN_DELETE"), "ID", dbres_str(r, i, 0));
+		if (refused == dbres_int(r, i, 0))
+			tpl_show(p, "DELETE_REFUSED");
 		if (mine)
 			form_to_dict(c, tpl_section(p, "ERRORS"));
 	}
@@ -153,5 +162,33 @@ ev_items_defaults_post(struct ctx *c)
 		rc = audit_write(c, "create", "eval_item", 0, s,
 		    arena_printf(c->a, "%s (%llu)", ctx_t(c, "eval.audit.defaults"), r->affected),
 		    NULL, NULL);
+	return resp_commit(c, rc, "saved", "/evaluations/items");
+}
+
+/* POST /evaluations/items/:id/delete: an item no evaluation scored (a mistake just made);
+ * one in use is refused beside it (take it out of use instead). */
+int
+ev_item_delete_post(struct ctx *c)
+{
+	struct dbres *r;
+	int rc = db_begin(c->db);
+
+	if (rc == DB_OK)
+		rc = db_exec(c->db, c->a, E_ITEM_GET, &r, "i", c->ids[0]);
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || dbres_int(r, 0, 1) != c->user.site_id)
+		return 404;
+	if (dbres_int(r, 0, 6) > 0) {
+		db_rollback(c->db);
+		delete_refused = c->ids[0];
+		return ev_items_show(c);
+	}
+	rc = db_exec(c->db, c->a, E_ITEM_DELETE, NULL, "iii", c->ids[0], c->user.site_id, c->ids[0]);
+	if (rc == DB_OK)
+		rc = audit_write(c, "delete", "eval_item", c->ids[0], c->user.site_id,
+		    arena_printf(c->a, "%s %s", ctx_t(c, "eval.audit.item_deleted"), dbres_str(r, 0, 2)),
+		    item_json(c, dbres_str(r, 0, 2), dbres_int(r, 0, 3), dbres_int(r, 0, 4),
+		    dbres_int(r, 0, 5)), NULL);
 	return resp_commit(c, rc, "saved", "/evaluations/items");
 }

@@ -29,11 +29,14 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	Q(E_ITEMS_ACTIVE) = "SELECT id, name, max_score FROM eval_items"
 	    " WHERE site_id = ? AND active = 1 ORDER BY sort_order, id",
 	Q(E_ITEM_GET) = "SELECT i.id, i.site_id, i.name, i.max_score, i.sort_order, i.active, "
-	    ITEM_USED " FROM eval_items i WHERE i.id = ?",
+	    ITEM_USED " FROM eval_items i WHERE i.id = ? FOR UPDATE",
 	Q(E_ITEM_NEW) = "INSERT INTO eval_items (site_id, name, max_score, sort_order)"
 	    " VALUES (?, ?, ?, ?)",
 	Q(E_ITEM_UPDATE) = "UPDATE eval_items SET name = ?, max_score = ?, sort_order = ?,"
 	    " active = ? WHERE id = ?",
+	/* Only an item no evaluation scored (the foreign key of eval_scores says so too). */
+	Q(E_ITEM_DELETE) = "DELETE FROM eval_items WHERE id = ? AND site_id = ?"
+	    " AND NOT EXISTS (SELECT 1 FROM eval_scores s WHERE s.item_id = ?)",
 	/* The default checklist (sql/013 gives it to the sites that existed then). */
 	Q(E_ITEMS_DEFAULTS) = "INSERT IGNORE INTO eval_items (site_id, name, max_score, sort_order)"
 	    " VALUES (?, '仪容仪表', 10, 1), (?, '服务态度', 20, 2), (?, '记录规范', 15, 3),"

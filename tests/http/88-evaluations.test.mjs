@@ -433,6 +433,26 @@ describe('staff evaluation', T, () => {
     await sql(`UPDATE eval_items SET active=1 WHERE id=${it.id}`);
   });
 
+  test('an unused item may be deleted; one in use is refused beside it and stays', async () => {
+    let r = await cl.sup.post('/evaluations/items/new', { name: '临时项目', max_score: '5', sort_order: '20', _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 303, brief(r));
+    const tmp = await sqlOne(`SELECT id FROM eval_items WHERE site_id=${site} AND name='临时项目'`);
+    const page = await cl.sup.get('/evaluations/items');
+    assert.ok(page.text.includes(`action="/evaluations/items/${tmp}/delete"`), 'a delete button for the unused item');
+    assert.ok(!page.text.includes(`action="/evaluations/items/${items[0].id}/delete"`), 'none for one in use');
+    r = await cl.sup.post(`/evaluations/items/${tmp}/delete`, { _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 303, brief(r));
+    assert.equal(await count('eval_items', `id=${tmp}`), 0);
+    assert.equal(await count('audit_log', `entity='eval_item' AND entity_id=${tmp} AND action='delete'`), 1);
+    r = await cl.sup.post(`/evaluations/items/${items[0].id}/delete`, { _csrf: await csrfToken(cl.sup) });
+    assert.equal(r.status, 200, brief(r));
+    assert.match(textOf(r.text), /已用于评估，不能删除/);
+    assert.equal(await count('eval_items', `id=${items[0].id}`), 1);
+    assert.equal((await cl.chManager.post(`/evaluations/items/${items[1].id}/delete`, { _csrf: await csrfToken(cl.chManager) })).status, 404);
+    assert.equal((await cl.dir.post(`/evaluations/items/${items[1].id}/delete`, { _csrf: await csrfToken(cl.dir) })).status, 403);
+    assert.equal(await count('eval_items', `id=${items[1].id}`), 1);
+  });
+
   test('a correction of a draft is refused: drafts are edited', async () => {
     const r0 = await cl.sup.post('/evaluations/new', { user: B, from: FROM, to: TO, _csrf: await csrfToken(cl.sup) });
     assert.equal(r0.status, 303, brief(r0));
