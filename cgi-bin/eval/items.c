@@ -27,7 +27,7 @@ ev_items_show(struct ctx *c)
 	tpl_dict *d = page_begin(c, "eval_items.tpl", "eval.items.title"), *f;
 	int rc = db_exec(c->db, c->a, E_ITEMS_ALL, &r, "i", c->user.site_id);
 	int posted = c->form.spec == &ev_item_form, found = 0;
-	long long sum = 0, refused = delete_refused;
+	long long sum = 0, refused = delete_refused, next = 1;
 
 	delete_refused = 0;
 	if (rc != DB_OK)
@@ -49,6 +49,8 @@ ev_items_show(struct ctx *c)
 		tpl_show(p, dbres_int(r, i, 4) ? "ACTIVE" : "INACTIVE");
 		if (dbres_int(r, i, 4))
 			sum += dbres_int(r, i, 2);
+		if (dbres_int(r, i, 3) >= next)
+			next = dbres_int(r, i, 3) + 1;
 		if (dbres_int(r, i, 5) > 0)
 			tpl_show(p, "IN_USE");
 		else
@@ -64,8 +66,10 @@ ev_items_show(struct ctx *c)
 	f = tpl_section(d, "NEW_FORM");
 	if (posted && c->nids == 0)
 		form_to_dict(c, f);
-	else
+	else {
 		tpl_set(f, "MAX_SCORE", "10");
+		tpl_set_int(f, "SORT_ORDER", next > 999 ? 999 : next);
+	}
 	/* The refused input went into its own form above; the page's top level (which every
 	 * form here would inherit) stays without it. */
 	c->form.spec = NULL;
