@@ -40,7 +40,7 @@
   </aside>{{/CORRECTION}}{{/COMMENT_BOX}}
 </section>
 {{/RESULT}}
-{{#REMARK}}<section class="box eval-remark" aria-labelledby="remark-h"><h2 id="remark-h">[[eval.remark.title]]</h2><p class="pre">{{TEXT}}</p><p class="muted">{{AT}}</p></section>{{/REMARK}}
+{{#REMARK_BOX}}<section class="box eval-remark" aria-labelledby="remark-h"><h2 id="remark-h">[[eval.remark.title]]</h2><p class="pre">{{TEXT}}</p><p class="muted">{{AT}}</p></section>{{/REMARK_BOX}}
 {{#NO_REMARK}}<p class="muted">[[eval.remark.none]]</p>{{/NO_REMARK}}
 {{#REMARK_FORM}}
 <section class="panel box" id="remark">

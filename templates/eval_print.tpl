@@ -21,5 +21,5 @@
 <p class="pre">{{COMMENT}}</p>
 {{#CORRECTION}}<aside class="stamp"><p class="stamp-title">[[eval.correction]] · {{FIELD}}</p><p><del class="pre">{{OLD}}</del></p><p class="pre">{{NEW}}</p><p class="stamp-meta">{{BY}} · {{AT}} · {{REASON}}</p></aside>{{/CORRECTION}}{{/COMMENT_BOX}}
 <h2>[[eval.remark.title]]</h2>
-{{#REMARK}}<p><span class="pre">{{TEXT}}</span> <span class="muted">{{AT}}</span></p>{{/REMARK}}
+{{#REMARK_BOX}}<p><span class="pre">{{TEXT}}</span> <span class="muted">{{AT}}</span></p>{{/REMARK_BOX}}
 </section>

@@ -486,7 +486,7 @@ ev_show(struct ctx *c)
 	}
 	signed_to_dict(c, tpl_section(d, "RESULT"), e, &L, k);
 	if (dbres_str(e, 0, EG_REMARK_AT)[0]) {
-		tpl_dict *s = tpl_section(d, "REMARK");
+		tpl_dict *s = tpl_section(d, "REMARK_BOX");
 
 		tpl_set(s, "TEXT", dbres_str(e, 0, EG_REMARK));
 		tpl_set(s, "AT", dbres_str(e, 0, EG_REMARK_AT));
@@ -932,7 +932,7 @@ ev_print(struct ctx *c)
 	figs_to_dict(c, d, &f, 0);
 	signed_to_dict(c, d, e, &L, k);
 	if (dbres_str(e, 0, EG_REMARK_AT)[0]) {
-		tpl_dict *s = tpl_section(d, "REMARK");
+		tpl_dict *s = tpl_section(d, "REMARK_BOX");
 
 		tpl_set(s, "TEXT", dbres_str(e, 0, EG_REMARK));
 		tpl_set(s, "AT", dbres_str(e, 0, EG_REMARK_AT));
