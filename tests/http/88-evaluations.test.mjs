@@ -318,6 +318,9 @@ describe('staff evaluation', T, () => {
     const s = await cl.sup.get(`/evaluations/${evalId}`);
     assert.equal(figures(s.text).entries, '3', 'frozen at 3');
     assert.ok(textOf(s.text).includes(number), 'the signed evaluation shows its number');
+    const r2 = await cl.sup.get(`/r/${number}`);
+    assert.equal(r2.status, 303, brief(r2));
+    assert.equal(locPath(r2.location), `/evaluations/${evalId}`, 'the QR code\'s /r/<number> opens it');
     assert.deepEqual(scores(s.text), sc.map(String));
     assert.equal(total(s.text), '84');
   });
