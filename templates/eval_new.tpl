@@ -27,12 +27,13 @@
 <section class="eval-figures" aria-labelledby="preview-h">
   <h2 id="preview-h">[[eval.figures.title]] · {{PERSON}} <span class="muted">{{FROM}} – {{TO}}</span></h2>
   <dl class="facts eval-figs">{{#FIG}}<div><dt>{{LABEL}}</dt><dd><strong class="ev-fig" data-fig="{{KEY}}">{{VALUE}}</strong> <span class="muted">{{NOTE}}</span></dd></div>{{/FIG}}</dl>
-  <form method="post" action="/evaluations/new" class="inline-form">
+  {{#EXISTS}}<p class="notice">[[eval.err.duplicate]] <a href="/evaluations/{{ID}}">[[eval.new.existing]]</a></p>{{/EXISTS}}
+  {{#CAN_CREATE}}<form method="post" action="/evaluations/new" class="inline-form">
     <input type="hidden" name="_csrf" value="{{CSRF}}">
     <input type="hidden" name="user" value="{{USER_ID}}">
     <input type="hidden" name="from" value="{{FROM}}">
     <input type="hidden" name="to" value="{{TO}}">
     <button type="submit" class="btn">[[eval.new.create]]</button>
-  </form>
+  </form>{{/CAN_CREATE}}
 </section>
 {{/PREVIEW}}

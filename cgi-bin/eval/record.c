@@ -588,6 +588,13 @@ ev_new_show(struct ctx *c)
 		if ((rc = figs_compute(c, c->user.site_id, user, form_str(c, NF_FROM),
 		    form_str(c, NF_TO), &f)) != DB_OK)
 			return DB_STATUS(rc);
+		if ((rc = db_exec(c->db, c->a, E_OVERLAP, &r, "iss", user, form_str(c, NF_TO),
+		    form_str(c, NF_FROM))) != DB_OK)
+			return DB_STATUS(rc);
+		if (r->nrows > 0)   /* creating it would be refused: say so, and link the one there */
+			tpl_set(tpl_section(p, "EXISTS"), "ID", dbres_str(r, 0, 0));
+		else
+			tpl_show(p, "CAN_CREATE");
 		tpl_set(p, "PERSON", name);
 		tpl_set(p, "USER_ID", form_str(c, NF_USER));
 		tpl_set(p, "FROM", form_str(c, NF_FROM));

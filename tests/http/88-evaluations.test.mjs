@@ -184,6 +184,7 @@ describe('staff evaluation', T, () => {
     assert.deepEqual(figures(r.text), EXPECTED);
     assert.ok(textOf(r.text).includes('33%'), '1 of 3 calls within 2 rings is 33%');
     assert.ok(textOf(r.text).includes('2 次评分'), 'two ratings');
+    assert.ok(r.text.includes('method="post" action="/evaluations/new"'), 'the button to create the draft');
     // A month by default: the one before this one.
     const d = await cl.sup.get('/evaluations/new');
     const [[from, to]] = await sql(`SELECT DATE_FORMAT(CURDATE() - INTERVAL 1 MONTH, '%Y-%m-01'), DATE_FORMAT(LAST_DAY(CURDATE() - INTERVAL 1 MONTH), '%Y-%m-%d')`);
@@ -222,6 +223,9 @@ describe('staff evaluation', T, () => {
       assert.match(fieldError(d.text, 'from'), /已有评估/);
     }
     assert.equal(await count('evaluations', `user_id=${A}`), 1);
+    const pv = await cl.sup.get(`/evaluations/new?user=${A}&from=2026-09-20&to=2026-10-10`);
+    assert.ok(pv.text.includes(`<a href="/evaluations/${evalId}">`), 'the preview links the evaluation already there');
+    assert.ok(!pv.text.includes('method="post" action="/evaluations/new"'), 'and offers no create button');
   });
 
   test('the draft shows the live figures, each linking to its records', async () => {
