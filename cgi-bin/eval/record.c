@@ -620,6 +620,7 @@ ev_new_post(struct ctx *c)
 	if (!check_new(c, user, from, to, &name, &rc))
 		return rc != DB_OK ? DB_STATUS(rc) : ev_new_show(c);
 	if ((rc = db_begin(c->db)) != DB_OK ||
+	    (rc = db_exec(c->db, c->a, E_USER_LOCK, NULL, "i", user)) != DB_OK ||
 	    (rc = db_exec(c->db, c->a, E_OVERLAP, &r, "iss", user, to, from)) != DB_OK)
 		return DB_STATUS(rc);
 	if (r->nrows > 0) {

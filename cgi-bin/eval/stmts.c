@@ -45,6 +45,8 @@ const char *const ev_stmts[E__END - DB_APP_FIRST] = {
 	Q(E_STAFF_OF_SITE) = "SELECT id, display_name FROM users WHERE site_id = ? AND active = 1"
 	    " AND (roles & 1) <> 0 ORDER BY display_name, id",
 	Q(E_USER_GET) = "SELECT id, site_id, roles, display_name, active FROM users WHERE id = ?",
+	/* Serialises two new evaluations of one person (the overlap check, then the insert). */
+	Q(E_USER_LOCK) = "SELECT id FROM users WHERE id = ? FOR UPDATE",
 	/* Every figure of a person and period in one row (order of enum ev_fig). Parameters:
 	 * site, person, first day, last day, site (for the ring target). */
 	Q(E_FIGURES) = "SELECT"

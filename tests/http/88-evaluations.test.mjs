@@ -228,6 +228,18 @@ describe('staff evaluation', T, () => {
     assert.ok(!pv.text.includes('method="post" action="/evaluations/new"'), 'and offers no create button');
   });
 
+  test('overlapping evaluations of one person created at once: exactly one is made', async () => {
+    const who = await user('evz' + code.toLowerCase(), 1);
+    const token = await csrfToken(cl.sup);
+    // Every period holds 2026-03-15: any two overlap.
+    const periods = [['2026-03-01', '2026-03-31'], ['2026-03-10', '2026-04-09'], ['2026-02-15', '2026-03-15'],
+      ['2026-03-15', '2026-04-30'], ['2026-01-01', '2026-03-20'], ['2026-03-14', '2026-03-16']];
+    const rs = await Promise.all(periods.map(([from, to]) => cl.sup.post('/evaluations/new', { user: who, from, to, _csrf: token })));
+    assert.equal(rs.filter((r) => r.status === 303).length, 1, rs.map((r) => r.status).join(','));
+    assert.equal(rs.filter((r) => r.status === 200).length, periods.length - 1);
+    assert.equal(await count('evaluations', `user_id=${who}`), 1);
+  });
+
   test('the draft shows the live figures, each linking to its records', async () => {
     const r = await cl.sup.get(`/evaluations/${evalId}`);
     assert.equal(r.status, 200, brief(r));
