@@ -838,15 +838,18 @@ ev_remark_post(struct ctx *c)
 }
 
 /* POST /evaluations/:id/correct: a signed evaluation's score, item comment or overall comment
- * changes only by a correction with a reason (a new row; the original stays readable). */
+ * changes only by a correction with a reason (a new row; the original stays readable). The
+ * value it replaces is read under the evaluation's lock, so two corrections at once chain. */
 int
 ev_correct_post(struct ctx *c)
 {
 	long long id = c->ids[0], item = 0, v;
 	const char *field = form_str(c, CF_FIELD), *nt = form_str(c, CF_NEW), *old = NULL;
+	const char *msg = NULL;
 	struct dbres *e, *r, *k;
 	struct lines L;
 	int rc = ev_load(c, id, &e), kind;
+	size_t bad = CF_NEW;
 	struct json o, n;
 
 	if (rc != 0)
@@ -855,43 +858,35 @@ ev_correct_post(struct ctx *c)
 		return refuse(c, 409, "eval.err.not_signed_correct");
 	if (dbres_int(e, 0, EG_USER) == c->user.id)
 		return refuse(c, 403, "eval.err.self");
+	if ((rc = ev_lock(c, id, &r)) != 0)
+		return rc;
 	if ((rc = lines_load(c, e, &L)) != DB_OK ||
 	    (rc = db_exec(c->db, c->a, E_CORRECTIONS, &k, "i", id)) != DB_OK)
 		return DB_STATUS(rc);
 	kind = ev_field_kind(field, &item);
 	if (kind == 'c')
 		old = field_now(k, field, dbres_str(e, 0, EG_COMMENT));
-	for (size_t i = 0; kind != 'c' && i < L.n; i++)
-		if (L.l[i].item_id == item)
-			old = field_now(k, field, kind == 's' ?
-			    arena_printf(c->a, "%lld", L.l[i].score) : L.note[i]);
-	if (old == NULL) {
-		form_error(c, CF_FIELD, "err.choice");
-		return ev_show(c);
-	}
-	if (kind == 's') {
-		for (size_t i = 0; i < L.n; i++) {
-			const char *msg;
-
-			if (L.l[i].item_id != item)
-				continue;
-			msg = ev_score_problem(nt, L.l[i].max, &v);
-			if (msg != NULL) {
-				form_error(c, CF_NEW, msg);
-				return ev_show(c);
-			}
+	for (size_t i = 0; kind != 'c' && i < L.n; i++) {
+		if (L.l[i].item_id != item)
+			continue;
+		old = field_now(k, field, kind == 's' ?
+		    arena_printf(c->a, "%lld", L.l[i].score) : L.note[i]);
+		if (kind == 's' && (msg = ev_score_problem(nt, L.l[i].max, &v)) == NULL)
 			nt = arena_printf(c->a, "%lld", v);
-		}
-	} else if (kind == 'n' && utf8_chars(nt) > 300) {
-		form_error(c, CF_NEW, "eval.err.note_long");
+	}
+	if (old == NULL) {
+		msg = "err.choice";
+		bad = CF_FIELD;
+	} else if (msg == NULL && kind == 'n' && utf8_chars(nt) > 300) {
+		msg = "eval.err.note_long";
+	} else if (msg == NULL && strcmp(old, nt) == 0) {
+		msg = "eval.err.same";
+	}
+	if (msg != NULL) {
+		db_rollback(c->db);
+		form_error(c, bad, msg);
 		return ev_show(c);
 	}
-	if (strcmp(old, nt) == 0) {
-		form_error(c, CF_NEW, "eval.err.same");
-		return ev_show(c);
-	}
-	if ((rc = ev_lock(c, id, &r)) != 0)
-		return rc;
 	rc = db_exec(c->db, c->a, E_CORRECTION_ADD, NULL, "iissssi", dbres_int(e, 0, EG_SITE), id,
 	    field, old, nt, form_str(c, CF_REASON), c->user.id);
 	json_begin(&o);

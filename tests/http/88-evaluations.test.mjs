@@ -430,6 +430,16 @@ describe('staff evaluation', T, () => {
     assert.equal(await sqlOne(`SELECT old_text FROM record_corrections WHERE entity='evaluation' AND entity_id=${evalId} ORDER BY id DESC LIMIT 1`), '14');
     assert.equal(total((await cl.sup.get(`/evaluations/${evalId}`)).text), '85');
     assert.equal(await count('audit_log', `entity='evaluation' AND entity_id=${evalId} AND action='correct'`), 3);
+    // Two corrections of one score at once: both recorded, chained (each replaces the other's value).
+    const token = await csrfToken(cl.sup);
+    const both = await Promise.all(['11', '10'].map((v) => cl.sup.post(`/evaluations/${evalId}/correct`, { field: `score:${it.id}`, new_text: v, reason: '并发' + v, _csrf: token })));
+    assert.deepEqual(both.map((x) => x.status), [303, 303]);
+    const chain = await sql(`SELECT old_text, new_text FROM record_corrections WHERE entity='evaluation' AND entity_id=${evalId} AND field='score:${it.id}' ORDER BY id`);
+    for (let i = 1; i < chain.length; i++) assert.equal(chain[i][0], chain[i - 1][1], `correction ${i} replaces the value before it`);
+    const last = chain[chain.length - 1][1];
+    assert.equal(total((await cl.sup.get(`/evaluations/${evalId}`)).text), String(85 - 13 + Number(last)));
+    await cl.sup.post(`/evaluations/${evalId}/correct`, { field: `score:${it.id}`, new_text: '13', reason: '还原', _csrf: token });
+    assert.equal(total((await cl.sup.get(`/evaluations/${evalId}`)).text), '85');
   });
 
   test('a used item keeps its name and maximum; taken out of use it still shows in the signed evaluation', async () => {
