@@ -245,3 +245,10 @@ soak
 # The scan inbox (no HTTP): generated A4 pages (QR code, text, turned 2 degrees, noise) as PNG,
 # decoded, QR read, number checked, hashed and written per page.
 "$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"
+
+# The callback desk (dd-callback): the due list, the records of a year (about 4,000 callbacks,
+# newest page) and the report list with its missing days.
+SUPERVISOR_COOKIE=$(sign_in supervisor)
+bench_page callbacks-due /callbacks "$SUPERVISOR_COOKIE"
+bench_page callbacks-records /callbacks/records "$SUPERVISOR_COOKIE"
+bench_page callbacks-reports /callbacks/reports "$SUPERVISOR_COOKIE"
