@@ -1,10 +1,11 @@
--- Demo staff evaluations (loaded once by `make run`, never in production): the default
+-- Demo staff evaluations (loaded once by `make run`, never in production; numbered like
+-- migration 013 so that it runs after every demo file whose records it counts): the default
 -- checklist for the demo site (created after sql/013 ran), and signed evaluations of staff1
 -- (李明) and staff2 (王芳) by the supervisor (张伟) for the second and third month before the
 -- current one (last month is left to evaluate). Their figures are counted from the demo
 -- records of those months as the program counts them (E_FIGURES in cgi-bin/eval/stmts.c:
--- the demo requests and callbacks of 006; the demo log and roster cover only this month), as
--- frozen at signing. staff2's older one carries a correction of one score (a stamp); staff1
+-- the demo requests of 006 and callbacks of 006 and 011; the demo log and roster cover only
+-- this month), as frozen at signing. staff2's older one carries a correction of one score (a stamp); staff1
 -- added a remark to the older one.
 INSERT IGNORE INTO eval_items (site_id, name, max_score, sort_order)
 SELECT s.id, i.name, i.max_score, i.ord FROM sites s
