@@ -5,8 +5,8 @@
 -- current one (last month is left to evaluate). Their figures are counted from the demo
 -- records of those months as the program counts them (E_FIGURES in cgi-bin/eval/stmts.c:
 -- the demo requests of 006 and callbacks of 006 and 011; the demo log and roster cover only
--- this month), as frozen at signing. staff2's older one carries a correction of one score (a stamp); staff1
--- added a remark to the older one.
+-- this month), as frozen at signing. staff2's older one carries a correction of one score
+-- (a stamp); staff1 added a remark to the older one.
 INSERT IGNORE INTO eval_items (site_id, name, max_score, sort_order)
 SELECT s.id, i.name, i.max_score, i.ord FROM sites s
 JOIN (SELECT '仪容仪表' AS name, 10 AS max_score, 1 AS ord
