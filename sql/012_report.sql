@@ -6,14 +6,16 @@
 --
 --   req_stats_day    per site, day received, type, channel: requests, responded (in SLA,
 --                    minutes), done (in SLA, minutes), phone rings known / within 1..5 rings
+--   req_stats_mon    the same per month
 --   req_stats_month  per site, month received, type, building, category: requests
---   req_stats_hist   per site, month, type, measure (respond, resolve), minutes bucket: count
+--   req_stats_hist   per site, quarter, type, measure (respond, resolve), minutes bucket: count
 --                    (for median and 90th percentile)
 --   req_stats_dept   per site, month dispatched, department: work orders (not reassigned),
 --                    done, done after due_at
 --   req_repeats      a request that repeats an earlier one within req_settings.repeat_days:
 --                    same unit, or same category in the same building
 --   req_stats_repeat per site, month, unit or building and category: repeats
+--   req_stats_repeat_total  per site, month, kind: repeats in all
 --   cb_stats_day     per site, day called, satisfaction: callbacks done
 --
 -- A bulk load may SET @dd_stats_off = 1 (the triggers then do nothing in that session) and
@@ -43,6 +45,11 @@ CREATE TABLE req_stats_day (
   PRIMARY KEY (site_id, day, type, channel)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The same per month (month = its first day): what a quarter, a month or a trend of months
+-- reads (25 rows a month instead of 750).
+CREATE TABLE req_stats_mon LIKE req_stats_day;
+ALTER TABLE req_stats_mon CHANGE day month DATE NOT NULL;
+
 CREATE TABLE req_stats_month (
   site_id     INT UNSIGNED NOT NULL,
   month       DATE         NOT NULL,
@@ -55,13 +62,14 @@ CREATE TABLE req_stats_month (
 
 CREATE TABLE req_stats_hist (
   site_id     INT UNSIGNED NOT NULL,
-  month       DATE         NOT NULL,
+  quarter     DATE         NOT NULL,   -- the quarter's first day
   type        ENUM('complaint','repair','inquiry','suggestion','help') NOT NULL,
   measure     ENUM('respond','resolve') NOT NULL,
-  bucket      INT UNSIGNED NOT NULL,   -- minutes, rounded down: 1 under 1 h, 5 under 4 h,
-                                       -- 15 under a day, 60 under a week, 1440 beyond
+  bucket      INT UNSIGNED NOT NULL,   -- minutes, rounded down: to 1 under 10 min, 5 under
+                                       -- 1 h, 15 under 4 h, 60 under a day, 360 under a
+                                       -- week, 1440 beyond
   n           INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, month, measure, type, bucket)
+  PRIMARY KEY (site_id, quarter, measure, type, bucket)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE req_stats_dept (
@@ -84,6 +92,15 @@ CREATE TABLE req_repeats (
   by_unit     TINYINT(1)   NOT NULL DEFAULT 0,
   by_category TINYINT(1)   NOT NULL DEFAULT 0,
   KEY ix_req_repeats_site (site_id, received_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Repeats per month in all, by kind (what the report's key figures read).
+CREATE TABLE req_stats_repeat_total (
+  site_id     INT UNSIGNED NOT NULL,
+  month       DATE         NOT NULL,
+  kind        ENUM('unit','category') NOT NULL,
+  n           INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site_id, month, kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Repeats per month: kind unit (building, unit) or category (building, category).
@@ -117,8 +134,9 @@ ALTER TABLE handovers ADD KEY ix_handovers_site_refused (site_id, refused_at);
 DELIMITER //
 
 CREATE FUNCTION report_bucket(m INT) RETURNS INT UNSIGNED DETERMINISTIC
-RETURN CASE WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5
-            WHEN m < 1440 THEN m - m % 15 WHEN m < 10080 THEN m - m % 60 ELSE m - m % 1440 END //
+RETURN CASE WHEN m < 0 THEN 0 WHEN m < 10 THEN m WHEN m < 60 THEN m - m % 5
+            WHEN m < 240 THEN m - m % 15 WHEN m < 1440 THEN m - m % 60
+            WHEN m < 10080 THEN m - m % 360 ELSE m - m % 1440 END //
 
 -- Adds (s = 1) or takes away (s = -1) one request's share of the summaries.
 CREATE PROCEDURE req_stats_apply(IN p_site INT UNSIGNED, IN p_at DATETIME, IN p_type VARCHAR(20),
@@ -129,6 +147,7 @@ BEGIN
   DECLARE rm INT DEFAULT IF(p_first IS NULL, NULL, GREATEST(TIMESTAMPDIFF(MINUTE, p_at, p_first), 0));
   DECLARE dm INT DEFAULT IF(p_done IS NULL, NULL, GREATEST(TIMESTAMPDIFF(MINUTE, p_at, p_done), 0));
   DECLARE mon DATE DEFAULT DATE_FORMAT(p_at, '%Y-%m-01');
+  DECLARE qtr DATE DEFAULT MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER;
   INSERT INTO req_stats_day (site_id, day, type, channel, n, responded, resp_sla, resp_met,
       resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
       rings_le3, rings_le4, rings_le5)
@@ -147,17 +166,35 @@ BEGIN
       rings_le1 = rings_le1 + VALUES(rings_le1), rings_le2 = rings_le2 + VALUES(rings_le2),
       rings_le3 = rings_le3 + VALUES(rings_le3), rings_le4 = rings_le4 + VALUES(rings_le4),
       rings_le5 = rings_le5 + VALUES(rings_le5);
+  INSERT INTO req_stats_mon (site_id, month, type, channel, n, responded, resp_sla, resp_met,
+      resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
+      rings_le3, rings_le4, rings_le5)
+  VALUES (p_site, mon, p_type, p_channel, s,
+      s * (rm IS NOT NULL), s * (rm IS NOT NULL AND p_rdue IS NOT NULL),
+      s * (rm IS NOT NULL AND p_rdue IS NOT NULL AND p_first <= p_rdue), s * COALESCE(rm, 0),
+      s * (dm IS NOT NULL), s * (dm IS NOT NULL AND p_ddue IS NOT NULL),
+      s * (dm IS NOT NULL AND p_ddue IS NOT NULL AND p_done <= p_ddue), s * COALESCE(dm, 0),
+      s * (p_rings IS NOT NULL), s * COALESCE(p_rings <= 1, 0), s * COALESCE(p_rings <= 2, 0),
+      s * COALESCE(p_rings <= 3, 0), s * COALESCE(p_rings <= 4, 0), s * COALESCE(p_rings <= 5, 0))
+  ON DUPLICATE KEY UPDATE n = n + VALUES(n), responded = responded + VALUES(responded),
+      resp_sla = resp_sla + VALUES(resp_sla), resp_met = resp_met + VALUES(resp_met),
+      resp_min = resp_min + VALUES(resp_min), resolved = resolved + VALUES(resolved),
+      done_sla = done_sla + VALUES(done_sla), done_met = done_met + VALUES(done_met),
+      done_min = done_min + VALUES(done_min), rings_known = rings_known + VALUES(rings_known),
+      rings_le1 = rings_le1 + VALUES(rings_le1), rings_le2 = rings_le2 + VALUES(rings_le2),
+      rings_le3 = rings_le3 + VALUES(rings_le3), rings_le4 = rings_le4 + VALUES(rings_le4),
+      rings_le5 = rings_le5 + VALUES(rings_le5);
   INSERT INTO req_stats_month (site_id, month, type, building_id, category_id, n)
   VALUES (p_site, mon, p_type, COALESCE(p_building, 0), COALESCE(p_category, 0), s)
   ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   IF rm IS NOT NULL THEN
-    INSERT INTO req_stats_hist (site_id, month, type, measure, bucket, n)
-    VALUES (p_site, mon, p_type, 'respond', report_bucket(rm), s)
+    INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
+    VALUES (p_site, qtr, p_type, 'respond', report_bucket(rm), s)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   END IF;
   IF dm IS NOT NULL THEN
-    INSERT INTO req_stats_hist (site_id, month, type, measure, bucket, n)
-    VALUES (p_site, mon, p_type, 'resolve', report_bucket(dm), s)
+    INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
+    VALUES (p_site, qtr, p_type, 'resolve', report_bucket(dm), s)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   END IF;
 END //
@@ -185,6 +222,10 @@ BEGIN
     VALUES (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'unit', o_building, 0, o_unit, -o_bu),
            (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'category', o_building, o_category, 0, -o_bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
+    INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
+    VALUES (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'unit', -o_bu),
+           (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'category', -o_bc)
+    ON DUPLICATE KEY UPDATE n = n + VALUES(n);
     DELETE FROM req_repeats WHERE request_id = p_id;
   END IF;
   IF NOT p_gone THEN
@@ -206,6 +247,10 @@ BEGIN
             COALESCE(p_unit, 0), bu),
            (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'category', COALESCE(p_building, 0),
             COALESCE(p_category, 0), 0, bc)
+    ON DUPLICATE KEY UPDATE n = n + VALUES(n);
+    INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
+    VALUES (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'unit', bu),
+           (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'category', bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   END IF;
 END //
@@ -335,11 +380,13 @@ END //
 CREATE PROCEDURE report_stats_rebuild()
 BEGIN
   DELETE FROM req_stats_day;
+  DELETE FROM req_stats_mon;
   DELETE FROM req_stats_month;
   DELETE FROM req_stats_hist;
   DELETE FROM req_stats_dept;
   DELETE FROM req_repeats;
   DELETE FROM req_stats_repeat;
+  DELETE FROM req_stats_repeat_total;
   DELETE FROM cb_stats_day;
   INSERT INTO req_stats_day (site_id, day, type, channel, n, responded, resp_sla, resp_met,
       resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
@@ -355,16 +402,26 @@ BEGIN
       SUM(rings IS NOT NULL), SUM(COALESCE(rings <= 1, 0)), SUM(COALESCE(rings <= 2, 0)),
       SUM(COALESCE(rings <= 3, 0)), SUM(COALESCE(rings <= 4, 0)), SUM(COALESCE(rings <= 5, 0))
   FROM requests GROUP BY site_id, DATE(received_at), type, channel;
+  INSERT INTO req_stats_mon (site_id, month, type, channel, n, responded, resp_sla, resp_met,
+      resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
+      rings_le3, rings_le4, rings_le5)
+  SELECT site_id, DATE_FORMAT(day, '%Y-%m-01'), type, channel, SUM(n), SUM(responded),
+      SUM(resp_sla), SUM(resp_met), SUM(resp_min), SUM(resolved), SUM(done_sla), SUM(done_met),
+      SUM(done_min), SUM(rings_known), SUM(rings_le1), SUM(rings_le2), SUM(rings_le3),
+      SUM(rings_le4), SUM(rings_le5)
+  FROM req_stats_day GROUP BY 1, 2, 3, 4;
   INSERT INTO req_stats_month (site_id, month, type, building_id, category_id, n)
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), type, COALESCE(building_id, 0),
       COALESCE(category_id, 0), COUNT(*)
   FROM requests GROUP BY 1, 2, 3, 4, 5;
-  INSERT INTO req_stats_hist (site_id, month, type, measure, bucket, n)
-  SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), type, 'respond',
+  INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
+  SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER,
+      type, 'respond',
       report_bucket(GREATEST(TIMESTAMPDIFF(MINUTE, received_at, first_response_at), 0)), COUNT(*)
   FROM requests WHERE first_response_at IS NOT NULL GROUP BY 1, 2, 3, 5;
-  INSERT INTO req_stats_hist (site_id, month, type, measure, bucket, n)
-  SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), type, 'resolve',
+  INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
+  SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER,
+      type, 'resolve',
       report_bucket(GREATEST(TIMESTAMPDIFF(MINUTE, received_at, done_at), 0)), COUNT(*)
   FROM requests WHERE done_at IS NOT NULL GROUP BY 1, 2, 3, 5;
   INSERT INTO req_stats_dept (site_id, month, department_id, orders, done, done_late)
@@ -374,19 +431,22 @@ BEGIN
   INSERT INTO cb_stats_day (site_id, day, satisfaction, n)
   SELECT site_id, DATE(called_at), COALESCE(satisfaction, 0), COUNT(*)
   FROM callbacks WHERE status = 'done' AND called_at IS NOT NULL GROUP BY 1, 2, 3;
+  -- The request before each one of the same unit (of the same building and category): a
+  -- repeat when it came within the site's repeat_days.
   INSERT INTO req_repeats (request_id, site_id, received_at, unit_id, building_id,
       category_id, by_unit, by_category)
-  SELECT r.id, r.site_id, r.received_at, COALESCE(r.unit_id, 0), COALESCE(r.building_id, 0),
-      COALESCE(r.category_id, 0),
-      r.unit_id IS NOT NULL AND EXISTS (SELECT 1 FROM requests p WHERE p.unit_id = r.unit_id
-          AND p.received_at BETWEEN r.received_at - INTERVAL COALESCE(st.repeat_days, 30) DAY
-          AND r.received_at AND p.id <> r.id AND (p.received_at < r.received_at OR p.id < r.id)),
-      r.building_id IS NOT NULL AND r.category_id IS NOT NULL AND EXISTS (SELECT 1 FROM requests p
-          WHERE p.site_id = r.site_id AND p.building_id = r.building_id
-          AND p.category_id = r.category_id
-          AND p.received_at BETWEEN r.received_at - INTERVAL COALESCE(st.repeat_days, 30) DAY
-          AND r.received_at AND p.id <> r.id AND (p.received_at < r.received_at OR p.id < r.id))
-  FROM requests r LEFT JOIN req_settings st ON st.site_id = r.site_id;
+  SELECT id, site_id, received_at, unit_id, building_id, category_id, bu, bc FROM (
+    SELECT r.id, r.site_id, r.received_at, COALESCE(r.unit_id, 0) AS unit_id,
+        COALESCE(r.building_id, 0) AS building_id, COALESCE(r.category_id, 0) AS category_id,
+        COALESCE(r.unit_id IS NOT NULL AND LAG(r.received_at) OVER (PARTITION BY r.unit_id
+            ORDER BY r.received_at, r.id) >= r.received_at
+            - INTERVAL COALESCE(st.repeat_days, 30) DAY, 0) AS bu,
+        COALESCE(r.building_id IS NOT NULL AND r.category_id IS NOT NULL
+            AND LAG(r.received_at) OVER (PARTITION BY r.site_id, r.building_id, r.category_id
+            ORDER BY r.received_at, r.id) >= r.received_at
+            - INTERVAL COALESCE(st.repeat_days, 30) DAY, 0) AS bc
+    FROM requests r LEFT JOIN req_settings st ON st.site_id = r.site_id) x
+  WHERE bu OR bc;
   DELETE FROM req_repeats WHERE by_unit = 0 AND by_category = 0;
   INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'unit', building_id, 0, unit_id,
@@ -396,6 +456,8 @@ BEGIN
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'category', building_id, category_id, 0,
       SUM(by_category)
   FROM req_repeats GROUP BY 1, 2, 4, 5;
+  INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
+  SELECT site_id, month, kind, SUM(n) FROM req_stats_repeat GROUP BY 1, 2, 3;
 END //
 
 DELIMITER ;

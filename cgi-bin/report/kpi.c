@@ -133,7 +133,9 @@ kpi_tables(struct ctx *c, struct rpage *pg, long long site, long long ring_targe
 	{
 		struct dbres *pr;
 
-		if ((rc = db_exec(c->db, c->a, R_TYPE_CHANNEL, &pr, "iss", site, p->prev_from_s,
+		/* A month or a quarter is a whole number of months: the monthly rows. */
+		if ((rc = db_exec(c->db, c->a, p->kind == PER_WEEK ? R_TYPE_CHANNEL : R_TYPE_CHANNEL_M,
+		    &pr, "iss", site, p->prev_from_s,
 		    p->prev_to_s)) != DB_OK)
 			return rc;
 		for (size_t i = 0; i < pr->nrows; i++) {
@@ -374,18 +376,19 @@ trend_tables(struct ctx *c, struct rpage *pg, long long site, const struct perio
 		done = arena_calloc(c->a, r->nrows + 1, sizeof(double));
 		cnt = arena_calloc(c->a, r->nrows + 1, sizeof(double));
 		for (size_t i = 0; i < r->nrows; i++) {
-			struct rstats st = { 0 };
+			/* Columns: n, resp_sla, resp_met, done_sla, done_met. */
+			long long n = dbres_int(r, i, 1), rs = dbres_int(r, i, 2), rm = dbres_int(r, i, 3);
+			long long ds = dbres_int(r, i, 4), dm = dbres_int(r, i, 5);
 			struct rcell *row = rt_row(c, t);
 
-			rs_add(&st, r, i, 1);
 			labels[i] = dbres_str(r, i, 0);
-			resp[i] = rep_pct(st.v[RS_RMET], st.v[RS_RSLA]);
-			done[i] = rep_pct(st.v[RS_DMET], st.v[RS_DSLA]);
-			cnt[i] = (double)st.v[RS_N];
+			resp[i] = rep_pct(rm, rs);
+			done[i] = rep_pct(dm, ds);
+			cnt[i] = (double)n;
 			rc_set(c, row, 0, labels[i], NULL);
-			rc_int(c, row, 1, st.v[RS_N], NULL);
-			rc_set(c, row, 2, rep_share(c->a, st.v[RS_RMET], st.v[RS_RSLA]), NULL);
-			rc_set(c, row, 3, rep_share(c->a, st.v[RS_DMET], st.v[RS_DSLA]), NULL);
+			rc_int(c, row, 1, n, NULL);
+			rc_set(c, row, 2, rep_share(c->a, rm, rs), NULL);
+			rc_set(c, row, 3, rep_share(c->a, dm, ds), NULL);
 		}
 		if (pass == 0) {
 			s[0] = (struct chart_series){ ctx_t(c, "report.kpi.response_sla"), resp };

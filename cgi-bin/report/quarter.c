@@ -132,8 +132,8 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 	struct hist rh, dh, prh, pdh;
 	int rc;
 
-	if ((rc = db_exec(c->db, c->a, R_TYPE_CHANNEL, &tc, "iss", q->site, p->from_s, p->to_s)) ||
-	    (rc = db_exec(c->db, c->a, R_TYPE_CHANNEL, &ptc, "iss", q->site, p->prev_from_s,
+	if ((rc = db_exec(c->db, c->a, R_TYPE_CHANNEL_M, &tc, "iss", q->site, p->from_s, p->to_s)) ||
+	    (rc = db_exec(c->db, c->a, R_TYPE_CHANNEL_M, &ptc, "iss", q->site, p->prev_from_s,
 	    p->prev_to_s)) ||
 	    (rc = db_exec(c->db, c->a, R_CB_DIST, &cb, "iss", q->site, p->from_s, p->to_s)) ||
 	    (rc = db_exec(c->db, c->a, R_CB_DIST, &pcb, "iss", q->site, p->prev_from_s,
@@ -179,15 +179,14 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 				rep_cat[w] = dbres_int(x, i, 1);
 		}
 	}
-	if ((rc = db_exec(c->db, c->a, R_Q_HIST, &hist, "iss", q->site, p->from_s, p->to_s)))
+	if ((rc = db_exec(c->db, c->a, R_Q_HIST, &hist, "is", q->site, p->from_s)))
 		return rc;
 	hist_of(c, hist, "respond", -1, &rh);
 	hist_of(c, hist, "resolve", -1, &dh);
 	{
 		struct dbres *ph;
 
-		if ((rc = db_exec(c->db, c->a, R_Q_HIST, &ph, "iss", q->site, p->prev_from_s,
-		    p->prev_to_s)))
+		if ((rc = db_exec(c->db, c->a, R_Q_HIST, &ph, "is", q->site, p->prev_from_s)))
 			return rc;
 		hist_of(c, ph, "respond", -1, &prh);
 		hist_of(c, ph, "resolve", -1, &pdh);

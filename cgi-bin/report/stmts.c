@@ -10,6 +10,8 @@
 #define STATS "SUM(n), SUM(responded), SUM(resp_sla), SUM(resp_met), SUM(resp_min)," \
 	" SUM(resolved), SUM(done_sla), SUM(done_met), SUM(done_min), SUM(rings_known)," \
 	" SUM(rings_le1), SUM(rings_le2), SUM(rings_le3), SUM(rings_le4), SUM(rings_le5)"
+/* What the trends need of the same (columns 1..5 of R_TREND_*). */
+#define TREND "SUM(n), SUM(resp_sla), SUM(resp_met), SUM(done_sla), SUM(done_met)"
 /* A handover counts once its shift ended or it was accepted; on time when accepted and the
  * incoming arrived at least the site's early_minutes before the change. */
 #define HO_DUE "(status = 'accepted' OR shift_end_at < NOW())"
@@ -34,10 +36,14 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	    " WHERE site_id = ? AND day >= ? AND day < ? GROUP BY day, type ORDER BY day",
 	Q(R_TYPE_CHANNEL) = "SELECT type, channel, " STATS " FROM req_stats_day"
 	    " WHERE site_id = ? AND day >= ? AND day < ? GROUP BY type, channel",
-	Q(R_TREND_WEEK) = "SELECT " D("day - INTERVAL WEEKDAY(day) DAY") " AS wk, " STATS
+	Q(R_TREND_WEEK) = "SELECT " D("day - INTERVAL WEEKDAY(day) DAY") " AS wk, " TREND
 	    " FROM req_stats_day WHERE site_id = ? AND day >= ? AND day < ? GROUP BY wk ORDER BY wk",
-	Q(R_TREND_MONTH) = "SELECT DATE_FORMAT(day, '%Y-%m') AS mo, " STATS
-	    " FROM req_stats_day WHERE site_id = ? AND day >= ? AND day < ? GROUP BY mo ORDER BY mo",
+	Q(R_TREND_MONTH) = "SELECT DATE_FORMAT(month, '%Y-%m') AS mo, " TREND
+	    " FROM req_stats_mon WHERE site_id = ? AND month >= ? AND month < ? GROUP BY month"
+	    " ORDER BY month",
+	/* A whole number of months: the monthly rows. */
+	Q(R_TYPE_CHANNEL_M) = "SELECT type, channel, " STATS " FROM req_stats_mon"
+	    " WHERE site_id = ? AND month >= ? AND month < ? GROUP BY type, channel",
 	Q(R_CB_DIST) = "SELECT satisfaction, SUM(n) FROM cb_stats_day"
 	    " WHERE site_id = ? AND day >= ? AND day < ? GROUP BY satisfaction ORDER BY satisfaction",
 	Q(R_ORDERS_OVERDUE) = "SELECT COUNT(*) FROM work_orders WHERE site_id = ?"
@@ -92,10 +98,10 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	    " FROM req_stats_dept WHERE site_id = ? AND month >= ? AND month < ?"
 	    " GROUP BY department_id HAVING SUM(orders) > 0) t"
 	    " JOIN departments d ON d.id = t.department_id ORDER BY t.orders DESC, d.name",
-	Q(R_Q_HIST) = "SELECT measure, type, bucket, SUM(n) FROM req_stats_hist"
-	    " WHERE site_id = ? AND month >= ? AND month < ? GROUP BY measure, type, bucket"
-	    " HAVING SUM(n) > 0 ORDER BY measure, type, bucket",
-	Q(R_Q_REPEAT_TOTAL) = "SELECT kind, SUM(n) FROM req_stats_repeat"
+	/* One quarter (its first day): the rows in key order, nothing to group or sort. */
+	Q(R_Q_HIST) = "SELECT measure, type, bucket, n FROM req_stats_hist"
+	    " WHERE site_id = ? AND quarter = ? AND n > 0 ORDER BY measure, type, bucket",
+	Q(R_Q_REPEAT_TOTAL) = "SELECT kind, SUM(n) FROM req_stats_repeat_total"
 	    " WHERE site_id = ? AND month >= ? AND month < ? GROUP BY kind",
 	Q(R_Q_REPEAT_UNITS) = "SELECT t.unit_id, t.building_id, COALESCE(b.name, ''),"
 	    " COALESCE(u.code, ''), t.n FROM (SELECT unit_id, building_id, SUM(n) AS n"
