@@ -104,13 +104,14 @@ rp_render(struct ctx *c, tpl_dict *d, const struct rpage *p, const char *csv_bas
 	}
 }
 
-/* A CSV field: quoted when needed; a text starting with = + - @ gets a leading ' so that a
- * spreadsheet never runs it as a formula (a number like -1 stays a number). */
+/* A CSV field: quoted when needed; a text starting with = or @, or + or - not followed by a
+ * digit, gets a leading ' so that a spreadsheet never runs it as a formula (+4 and -1 stay
+ * numbers). */
 static void
 csv_field(struct buf *b, const char *s, int last)
 {
-	int formula = (s[0] == '=' || s[0] == '+' || s[0] == '@' ||
-	    (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9')));
+	int formula = (s[0] == '=' || s[0] == '@' ||
+	    ((s[0] == '-' || s[0] == '+') && s[1] != '\0' && !(s[1] >= '0' && s[1] <= '9')));
 
 	if (formula || strpbrk(s, ",\"\r\n")) {
 		buf_putc(b, '"');

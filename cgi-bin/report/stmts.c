@@ -88,11 +88,12 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	Q(R_Q_BUILDING) = "SELECT t.building_id, COALESCE(b.name, ''), t.n FROM (SELECT building_id,"
 	    " SUM(n) AS n FROM req_stats_month WHERE site_id = ? AND month >= ? AND month < ?"
 	    " GROUP BY building_id HAVING SUM(n) > 0) t LEFT JOIN buildings b ON b.id = t.building_id"
-	    " ORDER BY t.n DESC, b.code",
+	    " ORDER BY t.n DESC, t.building_id = 0, b.code",
 	Q(R_Q_CATEGORY) = "SELECT t.category_id, COALESCE(c.name, ''), t.n FROM (SELECT category_id,"
 	    " SUM(n) AS n FROM req_stats_month WHERE site_id = ? AND month >= ? AND month < ?"
 	    " GROUP BY category_id HAVING SUM(n) > 0) t"
-	    " LEFT JOIN req_categories c ON c.id = t.category_id ORDER BY t.n DESC, c.sort_order",
+	    " LEFT JOIN req_categories c ON c.id = t.category_id"
+	    " ORDER BY t.n DESC, t.category_id = 0, c.sort_order, c.name",
 	Q(R_Q_DEPT) = "SELECT t.department_id, d.name, t.orders, t.done, t.late FROM (SELECT"
 	    " department_id, SUM(orders) AS orders, SUM(done) AS done, SUM(done_late) AS late"
 	    " FROM req_stats_dept WHERE site_id = ? AND month >= ? AND month < ?"
