@@ -134,7 +134,15 @@ $(BUILD)/fuzz/bin/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) -x c -std=c11 -D_GNU_SOURCE $(DBCFLAGS) -Icgi-bin -Itests/fuzz \
 	    -DFUZZ_REPO='"$(CURDIR)"' $(FUZZ_FLAGS) -fsanitize=fuzzer -c $< -o $(BUILD)/fuzz/$*.o
-	$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(BUILD)/fuzz/$*.o $(FUZZ_OBJ) $(LDLIBS)
+	$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(BUILD)/fuzz/$*.o $(FUZZ_OBJ) $(FUZZ_EXTRA) \
+	    $(LDLIBS)
+# fuzz_scan also links the scan inbox's reader (and zbar, libpng, libjpeg).
+$(BUILD)/fuzz/forms/scan.o: cgi-bin/forms/scan.c cgi-bin/forms/scan.h $(HEADERS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE $(DBCFLAGS) -Icgi-bin $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -c $< -o $@
+$(BUILD)/fuzz/bin/fuzz_scan: $(BUILD)/fuzz/forms/scan.o
+$(BUILD)/fuzz/bin/fuzz_scan: FUZZ_EXTRA = $(BUILD)/fuzz/forms/scan.o -lzbar -lpng -ljpeg
 
 fuzz-build: $(FUZZ_BIN)
 

@@ -20,6 +20,6 @@
   {{#NO_BATCHES}}<p class="empty">[[list.empty]]</p>{{/NO_BATCHES}}
   <table class="list forms-batches">
     <thead><tr><th>[[forms.batch.no]]</th><th>[[forms.batch.at]]</th><th>[[forms.batch.by]]</th><th class="count">[[forms.batch.pages]]</th><th class="count">[[forms.outcome.filed]]</th><th class="count">[[forms.outcome.triage]]</th><th class="count">[[forms.outcome.duplicate]]</th><th class="count">[[forms.outcome.refused]]</th></tr></thead>
-    <tbody>{{#BATCH}}<tr><td><a href="/forms/batch/{{ID}}">#{{ID}}</a>{{#IMPORT}} <span class="tag off">[[forms.batch.import]]</span>{{/IMPORT}}</td><td class="num">{{AT}}</td><td>{{BY}}</td><td class="count">{{PAGES}}</td><td class="count">{{FILED}}</td><td class="count">{{TRIAGE}}</td><td class="count">{{DUPS}}</td><td class="count">{{REFUSED}}</td></tr>{{/BATCH}}</tbody>
+    <tbody>{{#BATCH}}<tr><td><a href="/forms/batch/{{ID}}">#{{ID}}</a>{{#IMPORT}} <span class="tag off">[[forms.batch.import]]</span>{{/IMPORT}}{{#QUEUED}} <span class="tag stamp-tag">[[forms.batch.queued]]</span>{{/QUEUED}}</td><td class="num">{{AT}}</td><td>{{BY}}</td><td class="count">{{PAGES}}</td><td class="count">{{FILED}}</td><td class="count">{{TRIAGE}}</td><td class="count">{{DUPS}}</td><td class="count">{{REFUSED}}</td></tr>{{/BATCH}}</tbody>
   </table>
 </section>

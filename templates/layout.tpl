@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · [[app.name]]</title>
 <link rel="stylesheet" href="/static/css/dd.css">
+{{#REFRESH}}<meta http-equiv="refresh" content="{{SECONDS}}">{{/REFRESH}}
 </head>
 <body>
 <header class="top">

@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+{{%AUTOESCAPE context="HTML"}}{{#FULL}}<!DOCTYPE html>
 <html lang="{{LANG}}">
 <head>
 <meta charset="utf-8">
@@ -9,6 +9,7 @@
 </head>
 <body class="print">
 <p class="screen-only print-actions"><a href="/r/{{NUMBER}}" class="btn secondary">[[print.back]]</a> <span class="muted">[[print.hint]]</span></p>
+{{/FULL}}
 <article class="sheet">
   <header class="sheet-head">
     <div class="sheet-title">
@@ -24,5 +25,7 @@
   </footer>
   <p class="sheet-foot">{{QR_URL}}</p>
 </article>
+{{#FULL}}
 </body>
 </html>
+{{/FULL}}

@@ -381,7 +381,16 @@ app_main(int argc, char **argv, const struct app *app)
 		app_read(&c, &r);
 		app_dispatch(&c);
 		app_send(&c, &r);
+		if (c.after != NULL && c.status < 400) {
+			/* The request's parameters are freed with it: keep what the work after it
+			 * reads (the audit row's address, the method) in the arena. */
+			c.method = arena_strdup(&a, c.method);
+			c.remote_addr = arena_strdup(&a, c.remote_addr);
+			c.user_agent = arena_strdup(&a, c.user_agent);
+		}
 		FCGX_Finish_r(&r);
+		if (c.after != NULL && c.status < 400)
+			(void)c.after(&c);
 		if (c.dict != NULL)
 			tpl_dict_free(c.dict);
 		head = c.head;         /* the buffers are kept for the next request */

@@ -162,6 +162,10 @@ struct ctx {
 	const char         *title;
 	const char         *flash;       /* flash key read from the cookie */
 	const char         *layout;      /* frame template; NULL: layout.tpl */
+	/* Work to do once the response has been sent and the connection closed (same worker,
+	 * same arena, no output): set by a handler that queued something long, such as a
+	 * batch of scans. Its return value is ignored; it must leave no transaction open. */
+	handler_fn          after;
 };
 
 /* Runs the FastCGI loop; returns the process exit code. With the one argument --routes it
@@ -265,6 +269,9 @@ int         number_lookup(struct ctx *c, const char *kind, long long id, const c
  * database error (*rc set). */
 tpl_dict   *print_begin(struct ctx *c, const char *tpl, const char *kind, const char *number,
     int *rc);
+/* Whether the form is asked for as a sheet alone (?embed=1), to be included in a batch
+ * document: print_begin then leaves out the HTML document around the sheet. */
+int         print_embedded(const struct ctx *c);
 /* Adds a signature box with the catalog label key (填写人, 主管阅签 ...). */
 void        print_sign(struct ctx *c, const char *label_key, const char *name);
 

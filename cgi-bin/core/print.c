@@ -46,6 +46,14 @@ number_assign(struct ctx *c, const char *kind, long long site_id, long long id,
 	return rc;
 }
 
+int
+print_embedded(const struct ctx *c)
+{
+	const char *e = ctx_query(c, "embed");
+
+	return e != NULL && strcmp(e, "1") == 0;
+}
+
 tpl_dict *
 print_begin(struct ctx *c, const char *tpl, const char *kind, const char *number, int *rc)
 {
@@ -63,6 +71,9 @@ print_begin(struct ctx *c, const char *tpl, const char *kind, const char *number
 	prints = dbres_int(r, 0, 0);
 	d = page_begin(c, tpl, k ? k->title : "app.name");
 	c->layout = "print.tpl";
+	/* ?embed=1: the sheet alone, for a batch document that includes many (nginx SSI). */
+	if (!print_embedded(c))
+		tpl_show(c->dict, "FULL");
 	url = arena_printf(c->a, "%s/r/%s", c->conf->base_url, number);
 	svg = qr_svg(c->a, url, 24);
 	tpl_set(c->dict, "NUMBER", number);

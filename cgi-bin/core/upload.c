@@ -10,6 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The characters of a stored name: year/month/ digits, hex, the dot and the extensions
+ * (png, jpg, pdf, bin). */
+#define UPLOAD_NAME_CHARS "0123456789abcdef/.pngjbi"
+
 #define IMG_MAX_SIDE 20000
 
 static unsigned
@@ -153,7 +157,7 @@ upload_remove(struct ctx *c, const char *rel)
 {
 	char path[640];
 
-	if (strspn(rel, "0123456789abcdef/.pngjb") != strlen(rel) || strstr(rel, "..") != NULL)
+	if (strspn(rel, UPLOAD_NAME_CHARS) != strlen(rel) || strstr(rel, "..") != NULL)
 		return;
 	snprintf(path, sizeof(path), "%s/%s", c->conf->upload_dir, rel);
 	unlink(path);
@@ -167,8 +171,8 @@ upload_read(struct ctx *c, const char *rel, char **data, size_t *len)
 	size_t off = 0;
 	int fd;
 
-	/* Only names upload_store makes: digits, hex, one dot, slashes; no "..". */
-	if (strspn(rel, "0123456789abcdef/.pngjb") != strlen(rel) || strstr(rel, "..") != NULL ||
+	/* Only names upload_store makes (UPLOAD_NAME_CHARS); no "..". */
+	if (strspn(rel, UPLOAD_NAME_CHARS) != strlen(rel) || strstr(rel, "..") != NULL ||
 	    rel[0] == '/')
 		return -1;
 	snprintf(path, sizeof(path), "%s/%s", c->conf->upload_dir, rel);

@@ -15,6 +15,7 @@
 #define FORMS_PDF_SECS   30             /* pdftoppm is killed after this long */
 #define FORMS_MAX_FILE   (20u << 20)    /* one uploaded file */
 #define FORMS_MAX_PAGES  200            /* pages of one batch */
+#define FORMS_STALL_SECS "120"          /* a queued batch's worker silent this long stopped */
 
 enum forms_stmt {
 	F_BATCH_NEW = DB_APP_FIRST,
@@ -34,6 +35,13 @@ enum forms_stmt {
 	F_USER_BY_NAME,
 	F_PRINT_DAYS,
 	F_PRINT_EMERGENCIES,
+	F_PRINT_HANDOVERS,
+	F_BATCH_QUEUE,
+	F_BATCH_CLAIM,
+	F_BATCH_BEAT,
+	F_SPOOL_ADD,
+	F_SPOOL_LIST,
+	F_SPOOL_DEL,
 	F__END
 };
 extern const char *const forms_stmts[F__END - DB_APP_FIRST];
@@ -66,11 +74,14 @@ struct fbatch {
 	int             files, filed, triage, dups, refused;
 };
 
+/* Called while a file is decoded: done of total pages read (0 of total once a PDF is
+ * rendered). */
+typedef void (*forms_progress_fn)(void *arg, size_t done, size_t total);
 /* Decodes a file into pages: a PDF rendered page by page, a PNG or JPEG as one page; each
  * page's QR code read. 0, or -1 with *refusal set (not_scan, too_large, bad_image,
- * pdf_failed, pdf_timeout, pdf_empty). */
+ * pdf_failed, pdf_timeout, pdf_empty). progress may be NULL. Pages are arena memory. */
 int         forms_decode(struct arena *a, const char *data, size_t len, struct fpage **pages,
-    size_t *n, const char **refusal);
+    size_t *n, const char **refusal, forms_progress_fn progress, void *arg);
 /* Reads the number on one page image (sets p->number or p->reason). */
 void        forms_read_page(struct arena *a, struct fpage *p);
 /* A file name safe to show and store (valid UTF-8, no control characters, <= 100 chars). */
@@ -78,6 +89,8 @@ const char *forms_clean_name(struct arena *a, const char *name);
 
 /* Starts a batch for the user's site (in the caller's transaction). */
 int         forms_batch_begin(struct ctx *c, const char *source, struct fbatch *b);
+/* Continues batch id, queued earlier, for filing (nothing is written). */
+void        forms_batch_resume(struct fbatch *b, long long id);
 /* Notes a file refused as a whole. */
 void        forms_batch_refuse(struct ctx *c, struct fbatch *b, const char *file,
     const char *reason);

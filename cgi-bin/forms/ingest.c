@@ -64,7 +64,7 @@ page_sha(struct fpage *p)
 
 int
 forms_decode(struct arena *a, const char *data, size_t len, struct fpage **pages, size_t *n,
-    const char **refusal)
+    const char **refusal, forms_progress_fn progress, void *arg)
 {
 	int kind = scan_kind(data, len);
 
@@ -99,9 +99,13 @@ forms_decode(struct arena *a, const char *data, size_t len, struct fpage **pages
 		(*pages)[0].len = len;
 		*n = 1;
 	}
+	if (progress != NULL)
+		progress(arg, 0, *n);
 	for (size_t i = 0; i < *n; i++) {
 		page_sha(&(*pages)[i]);
 		forms_read_page(a, &(*pages)[i]);
+		if (progress != NULL)
+			progress(arg, i + 1, *n);
 		if ((*pages)[i].reason && strcmp((*pages)[i].reason, "bad_image") == 0 && kind != SCAN_PDF) {
 			*refusal = "bad_image";   /* an image file that does not decode is refused */
 			*n = 0;
@@ -148,6 +152,13 @@ forms_batch_begin(struct ctx *c, const char *source, struct fbatch *b)
 	if (rc == DB_OK)
 		b->id = (long long)r->insert_id;
 	return rc;
+}
+
+void
+forms_batch_resume(struct fbatch *b, long long id)
+{
+	memset(b, 0, sizeof(*b));
+	b->id = id;
 }
 
 void

@@ -451,8 +451,10 @@ scan_number_of(const char *text, char *out, size_t outlen)
 
 		if (ch >= 'a' && ch <= 'z')
 			ch = (char)(ch - 'a' + 'A');
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'))
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-')) {
+			out[0] = '\0';   /* found by fuzz_scan: out was left unterminated */
 			return 0;   /* a query, a fragment, a further path: not ours */
+		}
 		if (k + 1 >= outlen) {
 			out[0] = '\0';
 			return 0;

@@ -74,6 +74,8 @@ describe('paper round trip in the browser', T, () => {
     await page.setInputFiles('#files', [files.day1.pdf, files.day2.scan, files.day3.scan]);
     await submitAndWait(page, () => page.getByRole('button', { name: '上传并归档' }).click());
     assert.match(new URL(page.url()).pathname, /^\/forms\/batch\/\d+$/);
+    // The batch page shows the progress and reloads itself (no script) until it is filed.
+    await page.locator('table.forms-result').waitFor({ timeout: 60000 });
     const rows = page.locator('table.forms-result tbody tr');
     assert.equal(await rows.count(), 3);
     const text = await page.locator('main').innerText();
@@ -109,6 +111,7 @@ describe('paper round trip in the browser', T, () => {
     await page.goto('/forms');
     await page.setInputFiles('#files', [files.day2.scan]);
     await submitAndWait(page, () => page.getByRole('button', { name: '上传并归档' }).click());
+    await page.locator('table.forms-result').waitFor({ timeout: 60000 });
     assert.equal(await page.locator('tr.out-duplicate').count(), 1);
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM form_scans WHERE number='${days[1].number}'`), '1');
     await page.goto(`/forms/archive/${days[0].number}`);

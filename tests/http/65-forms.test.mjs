@@ -10,10 +10,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import {
   Client, login, loginNew, createUser, csrfToken, fieldError, textOf, brief, sql, sqlOne,
-  siteId, locPath, postMultipart, BASE, REPO, INSTANCE,
+  siteId, locPath, postMultipart, poll, BASE, REPO, INSTANCE,
 } from '../lib/http.mjs';
 
 const execFileP = promisify(execFile);
@@ -53,6 +54,9 @@ async function upload(client, files) {
   assert.equal(r.status, 303, `upload: ${brief(r)}`);
   const m = /^\/forms\/batch\/(\d+)$/.exec(locPath(r.location));
   assert.ok(m, `upload leads to the batch: ${r.location}`);
+  // Processed after the answer: wait until it is filed.
+  await poll(async () => (await sqlOne(`SELECT status FROM form_scan_batches WHERE id=${m[1]}`)) === 'done',
+    { ms: 60000 });
   return m[1];
 }
 
@@ -243,6 +247,28 @@ describe('scan inbox', T, () => {
     assert.equal(bad.status, 200);
   });
 
+  test('batch print as one document: the sheets of the period in one HTML document, included by nginx SSI', async () => {
+    const day = await sqlOne(`SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM log_days WHERE id=${d1.id}`);
+    const list = await manager.get(`/forms/print?from=${day}&to=${day}`);
+    assert.ok(list.text.includes(`href="/forms/print/document?from=${day}&amp;to=${day}"`), 'the list links to the document');
+    const r = await manager.get(`/forms/print/document?from=${day}&to=${day}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.text.match(/<html/g).length, 1, 'one HTML document around every sheet');
+    assert.ok(!r.text.includes('<!--#'), 'every SSI include was carried out');
+    assert.ok(r.text.includes(`<strong class="sheet-number">${d1.number}</strong>`), 'the day sheet is in it');
+    const sheets = (r.text.match(/<article class="sheet">/g) || []).length;
+    const forms = Number(await sqlOne(`SELECT (SELECT COUNT(*) FROM log_days WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND day='${day}')
+      + (SELECT COUNT(*) FROM handovers WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND day='${day}')
+      + (SELECT COUNT(*) FROM emergencies WHERE site_id=(SELECT site_id FROM log_days WHERE id=${d1.id}) AND DATE(occurred_at)='${day}')`));
+    assert.equal(sheets, forms, 'one sheet per form of the period');
+    const only = await manager.get(`/forms/print/document?from=${day}&to=${day}&kinds=emergency`);
+    assert.ok(!only.text.includes(`<strong class="sheet-number">${d1.number}</strong>`), 'kinds filter the document');
+    const embed = await manager.get(`/log/day/${d1.id}/print?embed=1`);
+    assert.ok(!embed.text.includes('<html') && embed.text.includes('<article class="sheet">'), 'embed=1 is the sheet alone');
+    const long = await manager.get(`/forms/print?from=2026-01-01&to=2026-03-01`);
+    assert.match(fieldError(long.text, 'to') || '', /31/);
+  });
+
   test('make import: a folder is imported; each file moves to done/ or failed/ with a reason file', async () => {
     const dir = path.join(TMP, 'scanner');
     mkdirSync(dir, { recursive: true });
@@ -261,4 +287,51 @@ describe('scan inbox', T, () => {
     assert.equal(Number(await sqlOne(`SELECT COUNT(*) FROM form_scans WHERE number='${d2.number}'`)), before + 1);
     assert.equal(readdirSync(dir).filter((f) => !['done', 'failed'].includes(f)).length, 0, 'nothing left behind');
   });
+  test('a queued batch shows its progress (reloading itself); an interrupted one is processed again from the spool', async () => {
+    const site = await sqlOne(`SELECT site_id FROM users WHERE username='staff1'`);
+    const uid = await sqlOne(`SELECT id FROM users WHERE username='staff1'`);
+    // A batch as a worker leaves it when it is killed while decoding: queued, its file in the spool.
+    const page = await scan('resumed.png', `${BASE}/r/${d2.number}`, { deg: 1, seed: 77 });
+    const rel = `2026/11/${crypto.randomBytes(16).toString('hex')}.bin`;
+    mkdirSync(path.join(INSTANCE, 'uploads', '2026', '11'), { recursive: true });
+    writeFileSync(path.join(INSTANCE, 'uploads', rel), page.data);
+    await sql(`INSERT INTO form_scan_batches (site_id, user_id, source, status, claimed_at, files, report)
+      VALUES (${site}, ${uid}, 'web', 'queued', NOW(), 1, '')`);
+    const id = await sqlOne(`SELECT MAX(id) FROM form_scan_batches`);
+    await sql(`INSERT INTO form_scan_spool (batch_id, seq, file_name, path, bytes) VALUES (${id}, 1, 'resumed.png', '${rel}', ${page.data.length})`);
+    // Waiting: the page says so and reloads itself every second (no script needed).
+    let r = await staff1.get(`/forms/batch/${id}`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<meta http-equiv="refresh" content="1">/);
+    assert.ok(textOf(r.text).includes('排队处理'), 'waiting');
+    // Progress as the worker writes it: file 2 of 3, page 2 of 4 of it.
+    mkdirSync(path.join(INSTANCE, 'uploads', 'progress'), { recursive: true });
+    writeFileSync(path.join(INSTANCE, 'uploads', 'progress', String(id)), '1 3 2 4\n');
+    r = await staff1.get(`/forms/batch/${id}`);
+    assert.match(r.text, /<progress id="batch-bar" max="300" value="150">50%<\/progress>/);
+    assert.ok(textOf(r.text).includes('文件 2 / 3 · 页 2 / 4'), textOf(r.text).slice(0, 400));
+    // A fresh worker is still on it: retrying does nothing.
+    const retry = async () => staff1.submit(`/forms/batch/${id}`, {}, { action: `/forms/batch/${id}/retry` });
+    let p = await retry();
+    assert.equal(p.status, 303, brief(p));
+    assert.equal(await sqlOne(`SELECT status FROM form_scan_batches WHERE id=${id}`), 'queued');
+    // Its worker went silent two minutes ago: the page offers to process it again, and that files it.
+    await sql(`UPDATE form_scan_batches SET claimed_at = NOW() - INTERVAL 3 MINUTE WHERE id=${id}`);
+    r = await staff1.get(`/forms/batch/${id}`);
+    assert.ok(!/http-equiv="refresh"/.test(r.text), 'a stalled batch does not reload');
+    assert.ok(r.text.includes(`action="/forms/batch/${id}/retry"`), 'the retry button');
+    p = await retry();
+    assert.equal(p.status, 303, brief(p));
+    await poll(async () => (await sqlOne(`SELECT status FROM form_scan_batches WHERE id=${id}`)) === 'done', { ms: 60000 });
+    assert.equal(await sqlOne(`SELECT CONCAT(filed, '/', triage) FROM form_scan_batches WHERE id=${id}`), '1/0');
+    assert.equal(await sqlOne(`SELECT number FROM form_scans WHERE batch_id=${id}`), d2.number);
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM form_scan_spool WHERE batch_id=${id}`), '0', 'the spool is emptied');
+    assert.ok(!existsSync(path.join(INSTANCE, 'uploads', rel)), 'the spooled file is removed');
+    assert.ok(!existsSync(path.join(INSTANCE, 'uploads', 'progress', String(id))), 'the progress file is removed');
+    r = await staff1.get(`/forms/batch/${id}`);
+    assert.ok(r.text.includes('forms-result') && r.text.includes(d2.number), 'the result shows');
+    // Another site's user does not see it.
+    assert.equal((await bUser.get(`/forms/batch/${id}`)).status, 404);
+  });
+
 });

@@ -37,7 +37,9 @@ number_from_qr_text(void **state)
 	assert_string_equal(out, valid_no);
 	/* Anything after the number, another scheme, no /r/, nothing: refused. */
 	snprintf(url, sizeof(url), "http://h/r/%s?x=1", valid_no);
+	memset(out, 'X', sizeof(out));
 	assert_false(scan_number_of(url, out, sizeof(out)));
+	assert_string_equal(out, "");   /* terminated (fuzz_scan found it was not) */
 	snprintf(url, sizeof(url), "http://h/r/%s/", valid_no);
 	assert_false(scan_number_of(url, out, sizeof(out)));
 	snprintf(url, sizeof(url), "javascript:/r/%s", valid_no);
@@ -178,6 +180,17 @@ dir_entries(const char *dir)
 	return n;
 }
 
+static int    progress_calls;
+static size_t progress_last;
+
+static void
+progress_note(void *arg, size_t done, size_t total)
+{
+	(void)total;
+	progress_calls++;
+	*(size_t *)arg = done;
+}
+
 static void
 pdf_rendered_in_a_child(void **state)
 {
@@ -206,15 +219,20 @@ pdf_rendered_in_a_child(void **state)
 	assert_int_equal(scan_pdf_render(&a, "%PDF-1.7\nnothing\n", 17, 30, 10, &pages, &n, &reason), -1);
 	assert_string_equal(reason, "pdf_failed");
 	assert_int_equal(dir_entries(tmp), 0);
-	/* Through forms_decode: two pages without codes; other content is refused. */
-	assert_int_equal(forms_decode(&a, pdf, sizeof(pdf) - 1, &fp, &n, &reason), 0);
+	/* Through forms_decode: two pages without codes, progress told after the rendering and
+	 * after each page; other content is refused. */
+	progress_calls = 0;
+	assert_int_equal(forms_decode(&a, pdf, sizeof(pdf) - 1, &fp, &n, &reason, progress_note,
+	    &progress_last), 0);
 	assert_int_equal(n, 2);
+	assert_int_equal(progress_calls, 3);
+	assert_int_equal(progress_last, 2);
 	assert_string_equal(fp[0].reason, "no_code");
 	assert_int_equal(strlen(fp[0].sha), 64);
-	assert_int_equal(forms_decode(&a, "<svg onload=x>", 14, &fp, &n, &reason), -1);
+	assert_int_equal(forms_decode(&a, "<svg onload=x>", 14, &fp, &n, &reason, NULL, NULL), -1);
 	assert_string_equal(reason, "not_scan");
 	assert_int_equal(forms_decode(&a, "\x89PNG\r\n\x1a\n0000000000000000000000000", 33, &fp, &n,
-	    &reason), -1);
+	    &reason, NULL, NULL), -1);
 	assert_string_equal(reason, "bad_image");
 	rmdir(tmp);
 	unsetenv("TMPDIR");

@@ -183,7 +183,7 @@ main(int argc, char **argv)
 		if ((data = slurp(&a, path, &len, &big)) == NULL)
 			refusal = big ? "too_large" : "bad_image";
 		else
-			forms_decode(&a, data, len, &pages, &npages, &refusal);
+			forms_decode(&a, data, len, &pages, &npages, &refusal, NULL, NULL);
 		if ((rc = db_begin(c.db)) == DB_OK)
 			rc = forms_batch_begin(&c, "import", &b);
 		b.files = 1;
