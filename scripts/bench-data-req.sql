@@ -2,7 +2,8 @@
 -- CH over the two years before today (about 270 a day), with their work orders, timeline
 -- events, callbacks and a few escalations. Uses the SEQUENCE engine like bench-data.sql: one
 -- INSERT ... SELECT per table. The report summaries (sql/012) are rebuilt once at the end
--- instead of by the triggers row by row (@dd_stats_off). Not idempotent: once per instance.
+-- instead of by the triggers row by row (@dd_stats_off). Loading it twice adds nothing the
+-- second time (the requests are there already), so two bench lines may both load it.
 --
 --   types: repair 40 %, complaint 25 %, inquiry 20 %, help 10 %, suggestion 5 %
 --   channels: phone 60 % (rings 1-5 known), visit 20 %, online 10 %, letter 5 %, fax 5 %
@@ -63,7 +64,8 @@ SELECT @site, CONCAT('BENCH-REQ-', LPAD(s.seq, 7, '0')),
 FROM (SELECT seq, @start + INTERVAL (seq * 315 + (seq * 7919) % 300) SECOND AS at
       FROM seq_1_to_200000) s
 JOIN bench_units u ON u.n = (s.seq * 7919) % @units
-JOIN bench_cats c ON c.n = (s.seq * 31) % @cats;
+JOIN bench_cats c ON c.n = (s.seq * 31) % @cats
+WHERE NOT EXISTS (SELECT 1 FROM requests x WHERE x.number = 'BENCH-REQ-0000001');
 
 -- Work orders for repairs and complaints, to the category's department.
 INSERT INTO work_orders (site_id, request_id, department_id, status, instructions, due_at,

@@ -11,6 +11,7 @@
 #define PAD_R    14.0
 #define FONT     "font-family=\"sans-serif\" font-size=\"12\""
 #define INK      "#222"
+#define CHART_TIPS_MAX 64
 
 static void
 esc(struct buf *b, const char *s)
@@ -334,15 +335,20 @@ chart_bar(struct arena *a, const struct chart *ch)
 			buf_printf(&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" ",
 			    x, y, bw, h);
 			fill(&b, id, s);
-			buf_puts(&b, "><title>");
-			esc(&b, ch->labels ? ch->labels[i] : "");
-			if (ch->series[s].name && *ch->series[s].name) {
-				buf_puts(&b, " · ");
-				esc(&b, ch->series[s].name);
+			/* A tooltip per bar while there are few (the table beside has every value). */
+			if (ch->n * ns > CHART_TIPS_MAX) {
+				buf_puts(&b, "/>");
+			} else {
+				buf_puts(&b, "><title>");
+				esc(&b, ch->labels ? ch->labels[i] : "");
+				if (ch->series[s].name && *ch->series[s].name) {
+					buf_puts(&b, " · ");
+					esc(&b, ch->series[s].name);
+				}
+				buf_puts(&b, ": ");
+				num(&b, v, ch->decimals, ch->unit);
+				buf_puts(&b, "</title></rect>");
 			}
-			buf_puts(&b, ": ");
-			num(&b, v, ch->decimals, ch->unit);
-			buf_puts(&b, "</title></rect>");
 			if (ch->stacked)
 				base -= h;
 		}
