@@ -121,15 +121,19 @@ kpi_tables(struct ctx *c, struct rpage *pg, long long site, long long ring_targe
 	int rc;
 	const char *from = p->from_s, *last = p->last_s;
 
-	if ((rc = db_exec(c->db, c->a, R_DAY_TYPE, &r, "iss", site, p->from_s, p->to_s)) != DB_OK)
+	/* The period's figures per type and channel (the daily counts come with the daily table). */
+	if ((rc = db_exec(c->db, c->a, p->kind == PER_WEEK ? R_TYPE_CHANNEL : R_TYPE_CHANNEL_M, &r,
+	    "iss", site, p->from_s, p->to_s)) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < r->nrows; i++) {
-		int k = rep_type_index(dbres_str(r, i, 1));
+		int k = rep_type_index(dbres_str(r, i, 0));
 
 		rs_add(&all, r, i, 2);
 		if (k >= 0)
 			rs_add(&type[k], r, i, 2);
 	}
+	if ((rc = db_exec(c->db, c->a, R_DAY_TYPE, &r, "iss", site, p->from_s, p->to_s)) != DB_OK)
+		return rc;
 	{
 		struct dbres *pr;
 

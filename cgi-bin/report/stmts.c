@@ -32,7 +32,7 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	Q(R_SITES) = "SELECT s.id, s.name, s.code, COALESCE(st.ring_target, 3)"
 	    " FROM sites s LEFT JOIN req_settings st ON st.site_id = s.id"
 	    " WHERE s.active = 1 ORDER BY s.code",
-	Q(R_DAY_TYPE) = "SELECT " D("day") ", type, " STATS " FROM req_stats_day"
+	Q(R_DAY_TYPE) = "SELECT " D("day") ", type, SUM(n) FROM req_stats_day"
 	    " WHERE site_id = ? AND day >= ? AND day < ? GROUP BY day, type ORDER BY day",
 	Q(R_TYPE_CHANNEL) = "SELECT type, channel, " STATS " FROM req_stats_day"
 	    " WHERE site_id = ? AND day >= ? AND day < ? GROUP BY type, channel",
