@@ -102,4 +102,4 @@ FROM requests WHERE id > @first AND major = 1;
 DROP TEMPORARY TABLE bench_units;
 DROP TEMPORARY TABLE bench_cats;
 SET @dd_stats_off := NULL;
-CALL report_stats_rebuild();
+CALL report_stats_rebuild(NULL);

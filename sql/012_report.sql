@@ -19,7 +19,7 @@
 --   cb_stats_day     per site, day called, satisfaction: callbacks done
 --
 -- A bulk load may SET @dd_stats_off = 1 (the triggers then do nothing in that session) and
--- CALL report_stats_rebuild() afterwards, which recomputes every summary from the records.
+-- CALL report_stats_rebuild(NULL) afterwards, which recomputes every summary from the records.
 -- Building and category 0 stand for none.
 
 CREATE TABLE req_stats_day (
@@ -375,19 +375,21 @@ BEGIN
   END IF;
 END //
 
--- Recomputes every summary from the records (after a bulk load with @dd_stats_off set, or
--- to check the triggers: the tests compare the two).
-CREATE PROCEDURE report_stats_rebuild()
+-- Recomputes the summaries of site p_site (NULL: every site) from the records, in one
+-- transaction (after a bulk load with @dd_stats_off set, or to check the triggers: the tests
+-- compare the two).
+CREATE PROCEDURE report_stats_rebuild(IN p_site INT UNSIGNED)
 BEGIN
-  DELETE FROM req_stats_day;
-  DELETE FROM req_stats_mon;
-  DELETE FROM req_stats_month;
-  DELETE FROM req_stats_hist;
-  DELETE FROM req_stats_dept;
-  DELETE FROM req_repeats;
-  DELETE FROM req_stats_repeat;
-  DELETE FROM req_stats_repeat_total;
-  DELETE FROM cb_stats_day;
+  START TRANSACTION;
+  DELETE FROM req_stats_day WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_mon WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_month WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_hist WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_dept WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_repeats WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_repeat WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_repeat_total WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM cb_stats_day WHERE p_site IS NULL OR site_id = p_site;
   INSERT INTO req_stats_day (site_id, day, type, channel, n, responded, resp_sla, resp_met,
       resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
       rings_le3, rings_le4, rings_le5)
@@ -401,7 +403,8 @@ BEGIN
       SUM(COALESCE(GREATEST(TIMESTAMPDIFF(MINUTE, received_at, done_at), 0), 0)),
       SUM(rings IS NOT NULL), SUM(COALESCE(rings <= 1, 0)), SUM(COALESCE(rings <= 2, 0)),
       SUM(COALESCE(rings <= 3, 0)), SUM(COALESCE(rings <= 4, 0)), SUM(COALESCE(rings <= 5, 0))
-  FROM requests GROUP BY site_id, DATE(received_at), type, channel;
+  FROM requests WHERE p_site IS NULL OR site_id = p_site
+  GROUP BY site_id, DATE(received_at), type, channel;
   INSERT INTO req_stats_mon (site_id, month, type, channel, n, responded, resp_sla, resp_met,
       resp_min, resolved, done_sla, done_met, done_min, rings_known, rings_le1, rings_le2,
       rings_le3, rings_le4, rings_le5)
@@ -409,28 +412,32 @@ BEGIN
       SUM(resp_sla), SUM(resp_met), SUM(resp_min), SUM(resolved), SUM(done_sla), SUM(done_met),
       SUM(done_min), SUM(rings_known), SUM(rings_le1), SUM(rings_le2), SUM(rings_le3),
       SUM(rings_le4), SUM(rings_le5)
-  FROM req_stats_day GROUP BY 1, 2, 3, 4;
+  FROM req_stats_day WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3, 4;
   INSERT INTO req_stats_month (site_id, month, type, building_id, category_id, n)
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), type, COALESCE(building_id, 0),
       COALESCE(category_id, 0), COUNT(*)
-  FROM requests GROUP BY 1, 2, 3, 4, 5;
+  FROM requests WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3, 4, 5;
   INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
   SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER,
       type, 'respond',
       report_bucket(GREATEST(TIMESTAMPDIFF(MINUTE, received_at, first_response_at), 0)), COUNT(*)
-  FROM requests WHERE first_response_at IS NOT NULL GROUP BY 1, 2, 3, 5;
+  FROM requests WHERE first_response_at IS NOT NULL AND (p_site IS NULL OR site_id = p_site)
+  GROUP BY 1, 2, 3, 5;
   INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
   SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER,
       type, 'resolve',
       report_bucket(GREATEST(TIMESTAMPDIFF(MINUTE, received_at, done_at), 0)), COUNT(*)
-  FROM requests WHERE done_at IS NOT NULL GROUP BY 1, 2, 3, 5;
+  FROM requests WHERE done_at IS NOT NULL AND (p_site IS NULL OR site_id = p_site)
+  GROUP BY 1, 2, 3, 5;
   INSERT INTO req_stats_dept (site_id, month, department_id, orders, done, done_late)
   SELECT site_id, DATE_FORMAT(dispatched_at, '%Y-%m-01'), department_id, COUNT(*),
       SUM(status = 'done'), SUM(status = 'done' AND done_at > due_at)
-  FROM work_orders WHERE status <> 'reassigned' GROUP BY 1, 2, 3;
+  FROM work_orders WHERE status <> 'reassigned' AND (p_site IS NULL OR site_id = p_site)
+  GROUP BY 1, 2, 3;
   INSERT INTO cb_stats_day (site_id, day, satisfaction, n)
   SELECT site_id, DATE(called_at), COALESCE(satisfaction, 0), COUNT(*)
-  FROM callbacks WHERE status = 'done' AND called_at IS NOT NULL GROUP BY 1, 2, 3;
+  FROM callbacks WHERE status = 'done' AND called_at IS NOT NULL
+    AND (p_site IS NULL OR site_id = p_site) GROUP BY 1, 2, 3;
   -- The request before each one of the same unit (of the same building and category): a
   -- repeat when it came within the site's repeat_days.
   INSERT INTO req_repeats (request_id, site_id, received_at, unit_id, building_id,
@@ -445,21 +452,23 @@ BEGIN
             AND LAG(r.received_at) OVER (PARTITION BY r.site_id, r.building_id, r.category_id
             ORDER BY r.received_at, r.id) >= r.received_at
             - INTERVAL COALESCE(st.repeat_days, 30) DAY, 0) AS bc
-    FROM requests r LEFT JOIN req_settings st ON st.site_id = r.site_id) x
+    FROM requests r LEFT JOIN req_settings st ON st.site_id = r.site_id
+    WHERE p_site IS NULL OR r.site_id = p_site) x
   WHERE bu OR bc;
-  DELETE FROM req_repeats WHERE by_unit = 0 AND by_category = 0;
   INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'unit', building_id, 0, unit_id,
       SUM(by_unit)
-  FROM req_repeats GROUP BY 1, 2, 4, 6;
+  FROM req_repeats WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 4, 6;
   INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
   SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'category', building_id, category_id, 0,
       SUM(by_category)
-  FROM req_repeats GROUP BY 1, 2, 4, 5;
+  FROM req_repeats WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 4, 5;
   INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
-  SELECT site_id, month, kind, SUM(n) FROM req_stats_repeat GROUP BY 1, 2, 3;
+  SELECT site_id, month, kind, SUM(n) FROM req_stats_repeat
+  WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3;
+  COMMIT;
 END //
 
 DELIMITER ;
 
-CALL report_stats_rebuild();
+CALL report_stats_rebuild(NULL);

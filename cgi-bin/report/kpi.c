@@ -336,6 +336,19 @@ kpi_tables(struct ctx *c, struct rpage *pg, long long site, long long ring_targe
 	return DB_OK;
 }
 
+/* The /requests list of a trend row: the week from its Monday, or the month "2026-07". */
+static const char *
+trend_link(struct ctx *c, long long site, const char *label, int month)
+{
+	struct period p;
+	long long d;
+
+	if (rep_parse_day(month ? arena_printf(c->a, "%s-01", label) : label, &d) != 0)
+		return NULL;
+	rep_period(month ? PER_MONTH : PER_WEEK, d, &p);
+	return rep_link(c, site, "/requests?from=%s&to=%s", p.from_s, p.last_s);
+}
+
 /* Trend tables: the 12 weeks and the 12 months up to the end of p. */
 static int
 trend_tables(struct ctx *c, struct rpage *pg, long long site, const struct period *p)
@@ -389,7 +402,7 @@ trend_tables(struct ctx *c, struct rpage *pg, long long site, const struct perio
 			resp[i] = rep_pct(rm, rs);
 			done[i] = rep_pct(dm, ds);
 			cnt[i] = (double)n;
-			rc_set(c, row, 0, labels[i], NULL);
+			rc_set(c, row, 0, labels[i], trend_link(c, site, labels[i], pass));
 			rc_int(c, row, 1, n, NULL);
 			rc_set(c, row, 2, rep_share(c->a, rm, rs), NULL);
 			rc_set(c, row, 3, rep_share(c->a, dm, ds), NULL);

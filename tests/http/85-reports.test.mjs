@@ -261,7 +261,7 @@ describe('reports', T, () => {
       ORDER BY 1, 2, 3, 4, 5, 6`);
     const before = await snap();
     assert.ok(before.length > 10, 'summaries written by the triggers');
-    await sql('CALL report_stats_rebuild()');
+    await sql(`CALL report_stats_rebuild(${site})`);
     assert.deepEqual(await snap(), before);
   });
 
@@ -306,6 +306,8 @@ describe('reports', T, () => {
     const tm = csv(await mgr.get(base + '&csv=trend_month'));
     assert.deepEqual(row(tm, '2025-07').slice(1), ['2', '50.0%', '50.0%']);   // R1 in time, R2 late
     assert.deepEqual(row(tm, '2025-06').slice(1), ['1', '100.0%', '100.0%']);
+    assert.ok(tableLinks(page.text, 'trend_month').includes('/requests?from=2025-06-01&to=2025-06-30'));
+    assert.ok(tableLinks(page.text, 'trend_week').includes('/requests?from=2025-09-29&to=2025-10-05'));
   });
 
   test('CSV: UTF-8 with a BOM so that Excel reads the Chinese; a formula-like text is defused', async () => {
