@@ -13,7 +13,7 @@
     </select></div>
   <p class="actions"><button type="submit" class="btn">[[report.show]]</button></p>
 </form>
-<p class="rep-period"><strong>{{FROM}} – {{LAST}}</strong>{{#CAN_PRINT}} · <a href="{{HREF}}" class="btn secondary">[[report.print]]</a>{{/CAN_PRINT}}</p>
+<div class="rep-period"><strong>{{FROM}} – {{LAST}}</strong>{{#CAN_PRINT}} · <form method="post" action="{{HREF}}" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="btn secondary">[[report.print]]</button></form>{{/CAN_PRINT}}</div>
 {{#BLOCK}}{{>TABLE}}{{/BLOCK}}
 {{#ACTION_FORM}}
 <form method="post" action="/reports/complaints/actions" class="form box" id="actions" novalidate>

@@ -287,7 +287,8 @@ rep_digest_record(struct ctx *c)
 	return st ? st : digest_page(c, site, name, day, c->ids[0]);
 }
 
-/* GET /reports/digest/print?day=: the day's record and number (first print), then the print. */
+/* POST /reports/digest/print?day=: the day's record and number (first print; a change, so a
+ * POST), then the print. */
 int
 rep_digest_print_start(struct ctx *c)
 {

@@ -646,8 +646,8 @@ rep_quarter_record(struct ctx *c)
 	return st ? st : quarter_page(c, &q);
 }
 
-/* GET /reports/complaints/print?year=&quarter=&site=: the quarter's record and its number
- * (assigned at the first print), then the printed form. */
+/* POST /reports/complaints/print?year=&quarter=&site=: the quarter's record and its number
+ * (assigned at the first print; a change, so a POST), then the printed form. */
 int
 rep_quarter_print_start(struct ctx *c)
 {

@@ -64,7 +64,7 @@ describe('reports in the browser', T, () => {
     }
     await shot(page, 'reports-quarter');
     await Promise.all([page.waitForURL((u) => /^\/reports\/complaints\/\d+\/print$/.test(u.pathname)),
-      page.getByRole('link', { name: '打印' }).click()]);
+      page.getByRole('button', { name: '打印' }).click()]);
     const number = (await page.locator('.sheet-number').innerText()).trim();
     assert.match(number, /^FX-\d{8}-\d{2}-[0-9A-Z]$/);
     const pdf = path.join(SCREENS, 'reports-quarter.pdf');

@@ -356,7 +356,11 @@ describe('reports', T, () => {
   });
 
   test('printing the quarter assigns its FX number once; the QR number opens the report', async () => {
-    const r = await mgr.get('/reports/complaints/print?year=2025&quarter=3');
+    const qpage = await mgr.get('/reports/complaints?year=2025&quarter=3');
+    assert.ok(qpage.text.includes('action="/reports/complaints/print?year=2025&amp;quarter=3"'), 'the print button');
+    assert.equal((await mgr.get('/reports/complaints/print?year=2025&quarter=3')).status, 405, 'printing is a POST');
+    assert.equal((await mgr.post('/reports/complaints/print?year=2025&quarter=3', {})).status, 403, 'with its _csrf');
+    const r = await mgr.post('/reports/complaints/print?year=2025&quarter=3', { _csrf: csrfFrom(qpage.text) });
     assert.equal(r.status, 303, brief(r));
     const m = /^\/reports\/complaints\/(\d+)\/print$/.exec(locPath(r.location));
     assert.ok(m, r.location);
@@ -365,7 +369,8 @@ describe('reports', T, () => {
     const number = await sqlOne(`SELECT number FROM form_numbers WHERE kind = 'quarter_report' AND record_id = ${m[1]}`);
     assert.match(number, /^FX-\d{8}-\d{2}-[0-9A-Z]$/);
     assert.ok(print.text.includes(number));
-    const again = await sup.get('/reports/complaints/print?year=2025&quarter=3');
+    const spage = await sup.get('/reports/complaints?year=2025&quarter=3');
+    const again = await sup.post('/reports/complaints/print?year=2025&quarter=3', { _csrf: csrfFrom(spage.text) });
     assert.equal(locPath(again.location), locPath(r.location), 'the same record the second time');
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM report_records WHERE site_id = ${site} AND kind = 'quarter_report'`), '1');
     assert.equal(await sqlOne(`SELECT COUNT(*) FROM audit_log WHERE entity = 'report_record' AND entity_id = ${m[1]}`), '1');
@@ -379,7 +384,8 @@ describe('reports', T, () => {
   });
 
   test('printing the digest assigns its ZY number, pointing to /reports/digest/<id>', async () => {
-    const r = await mgr.get('/reports/digest/print?day=2025-08-03');
+    const dpage = await mgr.get('/reports/digest/2025-08-03');
+    const r = await mgr.post('/reports/digest/print?day=2025-08-03', { _csrf: csrfFrom(dpage.text) });
     assert.equal(r.status, 303, brief(r));
     const m = /^\/reports\/digest\/(\d+)\/print$/.exec(locPath(r.location));
     assert.ok(m, r.location);
