@@ -7,15 +7,15 @@
 --   req_stats_day    per site, day received, type, channel: requests, responded (in SLA,
 --                    minutes), done (in SLA, minutes), phone rings known / within 1..5 rings
 --   req_stats_mon    the same per month
---   req_stats_month  per site, month received, type, building, category: requests
+--   req_stats_place  per site, quarter received, building, category: requests
 --   req_stats_hist   per site, quarter, type, measure (respond, resolve), minutes bucket: count
 --                    (for median and 90th percentile)
 --   req_stats_dept   per site, month dispatched, department: work orders (not reassigned),
 --                    done, done after due_at
 --   req_repeats      a request that repeats an earlier one within req_settings.repeat_days:
 --                    same unit, or same category in the same building
---   req_stats_repeat per site, month, unit or building and category: repeats
---   req_stats_repeat_total  per site, month, kind: repeats in all
+--   req_stats_repeat per site, quarter, unit or building and category: repeats
+--   req_stats_repeat_total  per site, quarter, kind: repeats in all
 --   cb_stats_day     per site, day called, satisfaction: callbacks done
 --
 -- A bulk load may SET @dd_stats_off = 1 (the triggers then do nothing in that session) and
@@ -50,14 +50,13 @@ CREATE TABLE req_stats_day (
 CREATE TABLE req_stats_mon LIKE req_stats_day;
 ALTER TABLE req_stats_mon CHANGE day month DATE NOT NULL;
 
-CREATE TABLE req_stats_month (
+CREATE TABLE req_stats_place (
   site_id     INT UNSIGNED NOT NULL,
-  month       DATE         NOT NULL,
-  type        ENUM('complaint','repair','inquiry','suggestion','help') NOT NULL,
+  quarter     DATE         NOT NULL,   -- the quarter's first day
   building_id INT UNSIGNED NOT NULL,
   category_id INT UNSIGNED NOT NULL,
   n           INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, month, type, building_id, category_id)
+  PRIMARY KEY (site_id, quarter, building_id, category_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE req_stats_hist (
@@ -94,25 +93,25 @@ CREATE TABLE req_repeats (
   KEY ix_req_repeats_site (site_id, received_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Repeats per month in all, by kind (what the report's key figures read).
+-- Repeats per quarter in all, by kind (what the report's key figures read).
 CREATE TABLE req_stats_repeat_total (
   site_id     INT UNSIGNED NOT NULL,
-  month       DATE         NOT NULL,
+  quarter     DATE         NOT NULL,   -- the quarter's first day
   kind        ENUM('unit','category') NOT NULL,
   n           INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, month, kind)
+  PRIMARY KEY (site_id, quarter, kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Repeats per month: kind unit (building, unit) or category (building, category).
+-- Repeats per quarter: kind unit (building, unit) or category (building, category).
 CREATE TABLE req_stats_repeat (
   site_id     INT UNSIGNED NOT NULL,
-  month       DATE         NOT NULL,
+  quarter     DATE         NOT NULL,   -- the quarter's first day
   kind        ENUM('unit','category') NOT NULL,
   building_id INT UNSIGNED NOT NULL,
   category_id INT UNSIGNED NOT NULL,
   unit_id     INT UNSIGNED NOT NULL,
   n           INT NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, month, kind, building_id, category_id, unit_id)
+  PRIMARY KEY (site_id, quarter, kind, building_id, category_id, unit_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE cb_stats_day (
@@ -184,8 +183,8 @@ BEGIN
       rings_le1 = rings_le1 + VALUES(rings_le1), rings_le2 = rings_le2 + VALUES(rings_le2),
       rings_le3 = rings_le3 + VALUES(rings_le3), rings_le4 = rings_le4 + VALUES(rings_le4),
       rings_le5 = rings_le5 + VALUES(rings_le5);
-  INSERT INTO req_stats_month (site_id, month, type, building_id, category_id, n)
-  VALUES (p_site, mon, p_type, COALESCE(p_building, 0), COALESCE(p_category, 0), s)
+  INSERT INTO req_stats_place (site_id, quarter, building_id, category_id, n)
+  VALUES (p_site, qtr, COALESCE(p_building, 0), COALESCE(p_category, 0), s)
   ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   IF rm IS NOT NULL THEN
     INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
@@ -201,7 +200,7 @@ END //
 
 -- Marks request p_id as a repeat when an earlier request of the same unit, or of the same
 -- category in the same building, came within the site's repeat_days before it, and keeps
--- req_stats_repeat (per month, unit or building and category) in step with the marks. A
+-- req_stats_repeat (per quarter, unit or building and category) in step with the marks. A
 -- request entered late (received before requests already entered) does not mark those later
 -- ones; report_stats_rebuild() does.
 CREATE PROCEDURE req_repeat_check(IN p_id BIGINT UNSIGNED, IN p_site INT UNSIGNED,
@@ -218,13 +217,13 @@ BEGIN
     INTO o_at, o_bu, o_bc, o_unit, o_building, o_category
     FROM req_repeats WHERE request_id = p_id;
   IF o_at IS NOT NULL THEN
-    INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
-    VALUES (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'unit', o_building, 0, o_unit, -o_bu),
-           (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'category', o_building, o_category, 0, -o_bc)
+    INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
+    VALUES (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'unit', o_building, 0, o_unit, -o_bu),
+           (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'category', o_building, o_category, 0, -o_bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
-    INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
-    VALUES (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'unit', -o_bu),
-           (p_site, DATE_FORMAT(o_at, '%Y-%m-01'), 'category', -o_bc)
+    INSERT INTO req_stats_repeat_total (site_id, quarter, kind, n)
+    VALUES (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'unit', -o_bu),
+           (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'category', -o_bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
     DELETE FROM req_repeats WHERE request_id = p_id;
   END IF;
@@ -242,15 +241,15 @@ BEGIN
         category_id, by_unit, by_category)
     VALUES (p_id, p_site, p_at, COALESCE(p_unit, 0), COALESCE(p_building, 0),
         COALESCE(p_category, 0), bu, bc);
-    INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
-    VALUES (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'unit', COALESCE(p_building, 0), 0,
+    INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
+    VALUES (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'unit', COALESCE(p_building, 0), 0,
             COALESCE(p_unit, 0), bu),
-           (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'category', COALESCE(p_building, 0),
+           (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'category', COALESCE(p_building, 0),
             COALESCE(p_category, 0), 0, bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
-    INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
-    VALUES (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'unit', bu),
-           (p_site, DATE_FORMAT(p_at, '%Y-%m-01'), 'category', bc)
+    INSERT INTO req_stats_repeat_total (site_id, quarter, kind, n)
+    VALUES (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'unit', bu),
+           (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'category', bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   END IF;
 END //
@@ -383,7 +382,7 @@ BEGIN
   START TRANSACTION;
   DELETE FROM req_stats_day WHERE p_site IS NULL OR site_id = p_site;
   DELETE FROM req_stats_mon WHERE p_site IS NULL OR site_id = p_site;
-  DELETE FROM req_stats_month WHERE p_site IS NULL OR site_id = p_site;
+  DELETE FROM req_stats_place WHERE p_site IS NULL OR site_id = p_site;
   DELETE FROM req_stats_hist WHERE p_site IS NULL OR site_id = p_site;
   DELETE FROM req_stats_dept WHERE p_site IS NULL OR site_id = p_site;
   DELETE FROM req_repeats WHERE p_site IS NULL OR site_id = p_site;
@@ -413,10 +412,10 @@ BEGIN
       SUM(done_min), SUM(rings_known), SUM(rings_le1), SUM(rings_le2), SUM(rings_le3),
       SUM(rings_le4), SUM(rings_le5)
   FROM req_stats_day WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3, 4;
-  INSERT INTO req_stats_month (site_id, month, type, building_id, category_id, n)
-  SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), type, COALESCE(building_id, 0),
+  INSERT INTO req_stats_place (site_id, quarter, building_id, category_id, n)
+  SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER, COALESCE(building_id, 0),
       COALESCE(category_id, 0), COUNT(*)
-  FROM requests WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3, 4, 5;
+  FROM requests WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3, 4;
   INSERT INTO req_stats_hist (site_id, quarter, type, measure, bucket, n)
   SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER,
       type, 'respond',
@@ -455,16 +454,18 @@ BEGIN
     FROM requests r LEFT JOIN req_settings st ON st.site_id = r.site_id
     WHERE p_site IS NULL OR r.site_id = p_site) x
   WHERE bu OR bc;
-  INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
-  SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'unit', building_id, 0, unit_id,
+  INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
+  SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER, 'unit', building_id, 0,
+      unit_id,
       SUM(by_unit)
   FROM req_repeats WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 4, 6;
-  INSERT INTO req_stats_repeat (site_id, month, kind, building_id, category_id, unit_id, n)
-  SELECT site_id, DATE_FORMAT(received_at, '%Y-%m-01'), 'category', building_id, category_id, 0,
+  INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
+  SELECT site_id, MAKEDATE(YEAR(received_at), 1) + INTERVAL (QUARTER(received_at) - 1) QUARTER, 'category', building_id,
+      category_id, 0,
       SUM(by_category)
   FROM req_repeats WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 4, 5;
-  INSERT INTO req_stats_repeat_total (site_id, month, kind, n)
-  SELECT site_id, month, kind, SUM(n) FROM req_stats_repeat
+  INSERT INTO req_stats_repeat_total (site_id, quarter, kind, n)
+  SELECT site_id, quarter, kind, SUM(n) FROM req_stats_repeat
   WHERE p_site IS NULL OR site_id = p_site GROUP BY 1, 2, 3;
   COMMIT;
 END //

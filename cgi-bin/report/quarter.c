@@ -138,9 +138,8 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 	    (rc = db_exec(c->db, c->a, R_CB_DIST, &cb, "iss", q->site, p->from_s, p->to_s)) ||
 	    (rc = db_exec(c->db, c->a, R_CB_DIST, &pcb, "iss", q->site, p->prev_from_s,
 	    p->prev_to_s)) ||
-	    (rc = db_exec(c->db, c->a, R_Q_REPEAT_TOTAL, &rep, "iss", q->site, p->from_s, p->to_s)) ||
-	    (rc = db_exec(c->db, c->a, R_Q_REPEAT_TOTAL, &prep, "iss", q->site, p->prev_from_s,
-	    p->prev_to_s)))
+	    (rc = db_exec(c->db, c->a, R_Q_REPEAT_TOTAL, &rep, "is", q->site, p->from_s)) ||
+	    (rc = db_exec(c->db, c->a, R_Q_REPEAT_TOTAL, &prep, "is", q->site, p->prev_from_s)))
 		return rc;
 	for (size_t i = 0; i < tc->nrows; i++) {
 		int k = rep_type_index(dbres_str(tc, i, 0)), j = rep_channel_index(dbres_str(tc, i, 1));
@@ -314,11 +313,11 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 	}
 
 	/* 5, 6. By building and by category. */
-	if ((rc = db_exec(c->db, c->a, R_Q_BUILDING, &r, "iss", q->site, p->from_s, p->to_s)))
+	if ((rc = db_exec(c->db, c->a, R_Q_BUILDING, &r, "is", q->site, p->from_s)))
 		return rc;
 	count_table(c, pg, "buildings", "report.q.buildings", "report.col.building", r,
 	    "report.none_building", "/requests?building=%lld", q);
-	if ((rc = db_exec(c->db, c->a, R_Q_CATEGORY, &r, "iss", q->site, p->from_s, p->to_s)))
+	if ((rc = db_exec(c->db, c->a, R_Q_CATEGORY, &r, "is", q->site, p->from_s)))
 		return rc;
 	count_table(c, pg, "categories", "report.q.categories", "report.col.category", r,
 	    "report.none_category", NULL, q);
@@ -420,8 +419,7 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 		    "report.col.building", "report.col.unit", "report.col.repeats");
 
 		t->note = ctx_t(c, "report.q.repeat_note");
-		if ((rc = db_exec(c->db, c->a, R_Q_REPEAT_UNITS, &r, "iss", q->site, p->from_s,
-		    p->to_s)))
+		if ((rc = db_exec(c->db, c->a, R_Q_REPEAT_UNITS, &r, "is", q->site, p->from_s)))
 			return rc;
 		for (size_t i = 0; i < r->nrows; i++) {
 			struct rcell *row = rt_row(c, t);
@@ -434,8 +432,7 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 		}
 		t = rt_new(c, pg, "repeat_categories", "report.q.repeat_categories", 3,
 		    "report.col.building", "report.col.category", "report.col.repeats");
-		if ((rc = db_exec(c->db, c->a, R_Q_REPEAT_CATS, &r, "iss", q->site, p->from_s,
-		    p->to_s)))
+		if ((rc = db_exec(c->db, c->a, R_Q_REPEAT_CATS, &r, "is", q->site, p->from_s)))
 			return rc;
 		for (size_t i = 0; i < r->nrows; i++) {
 			struct rcell *row = rt_row(c, t);

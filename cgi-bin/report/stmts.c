@@ -83,14 +83,15 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	    " FROM log_days WHERE day >= ? AND day < ? GROUP BY site_id",
 	Q(R_SITES_EMERG) = "SELECT site_id, SUM(" EM_DUE "), SUM(" EM_ON_TIME ")"
 	    " FROM emergencies WHERE occurred_at >= ? AND occurred_at < ? GROUP BY site_id",
-	Q(R_Q_MONTH_TYPE) = "SELECT DATE_FORMAT(month, '%Y-%m'), type, SUM(n) FROM req_stats_month"
+	Q(R_Q_MONTH_TYPE) = "SELECT DATE_FORMAT(month, '%Y-%m'), type, SUM(n) FROM req_stats_mon"
 	    " WHERE site_id = ? AND month >= ? AND month < ? GROUP BY month, type ORDER BY month",
+	/* The quarter-keyed tables take the quarter's first day. */
 	Q(R_Q_BUILDING) = "SELECT t.building_id, COALESCE(b.name, ''), t.n FROM (SELECT building_id,"
-	    " SUM(n) AS n FROM req_stats_month WHERE site_id = ? AND month >= ? AND month < ?"
+	    " SUM(n) AS n FROM req_stats_place WHERE site_id = ? AND quarter = ?"
 	    " GROUP BY building_id HAVING SUM(n) > 0) t LEFT JOIN buildings b ON b.id = t.building_id"
 	    " ORDER BY t.n DESC, t.building_id = 0, b.code",
 	Q(R_Q_CATEGORY) = "SELECT t.category_id, COALESCE(c.name, ''), t.n FROM (SELECT category_id,"
-	    " SUM(n) AS n FROM req_stats_month WHERE site_id = ? AND month >= ? AND month < ?"
+	    " SUM(n) AS n FROM req_stats_place WHERE site_id = ? AND quarter = ?"
 	    " GROUP BY category_id HAVING SUM(n) > 0) t"
 	    " LEFT JOIN req_categories c ON c.id = t.category_id"
 	    " ORDER BY t.n DESC, t.category_id = 0, c.sort_order, c.name",
@@ -102,19 +103,18 @@ const char *const rep_stmts[R__END - DB_APP_FIRST] = {
 	/* One quarter (its first day): the rows in key order, nothing to group or sort. */
 	Q(R_Q_HIST) = "SELECT measure, type, bucket, n FROM req_stats_hist"
 	    " WHERE site_id = ? AND quarter = ? AND n > 0 ORDER BY measure, type, bucket",
-	Q(R_Q_REPEAT_TOTAL) = "SELECT kind, SUM(n) FROM req_stats_repeat_total"
-	    " WHERE site_id = ? AND month >= ? AND month < ? GROUP BY kind",
+	Q(R_Q_REPEAT_TOTAL) = "SELECT kind, n FROM req_stats_repeat_total"
+	    " WHERE site_id = ? AND quarter = ?",
 	Q(R_Q_REPEAT_UNITS) = "SELECT t.unit_id, t.building_id, COALESCE(b.name, ''),"
-	    " COALESCE(u.code, ''), t.n FROM (SELECT unit_id, building_id, SUM(n) AS n"
-	    " FROM req_stats_repeat WHERE site_id = ? AND month >= ? AND month < ? AND kind = 'unit'"
-	    " GROUP BY unit_id, building_id HAVING SUM(n) > 0 ORDER BY n DESC, unit_id LIMIT 10) t"
+	    " COALESCE(u.code, ''), t.n FROM (SELECT unit_id, building_id, n"
+	    " FROM req_stats_repeat WHERE site_id = ? AND quarter = ? AND kind = 'unit'"
+	    " AND n > 0 ORDER BY n DESC, unit_id LIMIT 10) t"
 	    " LEFT JOIN units u ON u.id = t.unit_id LEFT JOIN buildings b ON b.id = t.building_id"
 	    " ORDER BY t.n DESC, t.unit_id",
 	Q(R_Q_REPEAT_CATS) = "SELECT t.building_id, t.category_id, COALESCE(b.name, ''),"
-	    " COALESCE(c.name, ''), t.n FROM (SELECT building_id, category_id, SUM(n) AS n"
-	    " FROM req_stats_repeat WHERE site_id = ? AND month >= ? AND month < ?"
-	    " AND kind = 'category' GROUP BY building_id, category_id HAVING SUM(n) > 0"
-	    " ORDER BY n DESC, building_id, category_id LIMIT 10) t"
+	    " COALESCE(c.name, ''), t.n FROM (SELECT building_id, category_id, n"
+	    " FROM req_stats_repeat WHERE site_id = ? AND quarter = ? AND kind = 'category'"
+	    " AND n > 0 ORDER BY n DESC, building_id, category_id LIMIT 10) t"
 	    " LEFT JOIN buildings b ON b.id = t.building_id"
 	    " LEFT JOIN req_categories c ON c.id = t.category_id ORDER BY t.n DESC, b.code",
 	Q(R_Q_ACTIONS) = "SELECT a.id, d.name, COALESCE(c.name, ''), a.problem, a.action,"

@@ -255,7 +255,9 @@ describe('reports', T, () => {
     const snap = () => sql(`SELECT 'd', day, type, channel, n, responded, resp_sla, resp_met, resp_min, resolved, done_sla,
         done_met, done_min, rings_known, rings_le3 FROM req_stats_day WHERE site_id = ${site} AND n <> 0
       UNION ALL SELECT 'h', quarter, type, measure, bucket, n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM req_stats_hist WHERE site_id = ${site} AND n <> 0
-      UNION ALL SELECT 'r', month, kind, building_id, category_id, unit_id, n, 0, 0, 0, 0, 0, 0, 0, 0 FROM req_stats_repeat WHERE site_id = ${site} AND n <> 0
+      UNION ALL SELECT 'r', quarter, kind, building_id, category_id, unit_id, n, 0, 0, 0, 0, 0, 0, 0, 0 FROM req_stats_repeat WHERE site_id = ${site} AND n <> 0
+      UNION ALL SELECT 'p', quarter, building_id, category_id, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM req_stats_place WHERE site_id = ${site} AND n <> 0
+      UNION ALL SELECT 'm', month, type, channel, n, resp_met, done_met, done_min, rings_le3, 0, 0, 0, 0, 0, 0 FROM req_stats_mon WHERE site_id = ${site} AND n <> 0
       UNION ALL SELECT 'w', month, department_id, orders, done, done_late, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM req_stats_dept WHERE site_id = ${site} AND orders <> 0
       UNION ALL SELECT 'c', day, satisfaction, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM cb_stats_day WHERE site_id = ${site} AND n <> 0
       ORDER BY 1, 2, 3, 4, 5, 6`);
