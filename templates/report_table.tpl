@@ -7,7 +7,7 @@
       <table class="list rep-table">
         <caption class="sr-only">{{TITLE}}</caption>
         <thead><tr>{{#HEAD}}<th scope="col">{{TEXT}}</th>{{/HEAD}}</tr></thead>
-        <tbody>{{#ROW}}<tr>{{#TH}}<th scope="row">{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}</th>{{/TH}}{{#TD}}<td class="num">{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}</td>{{/TD}}</tr>{{/ROW}}</tbody>
+        <tbody>{{#ROW}}<tr>{{#TH}}<th scope="row">{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}</th>{{/TH}}{{#TD}}<td class="{{CLASS}}">{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}</td>{{/TD}}</tr>{{/ROW}}</tbody>
       </table>
       {{#EMPTY}}<p class="empty">[[report.no_rows]]</p>{{/EMPTY}}
       <p class="screen-only rep-csv"><a href="{{CSV}}" download>[[report.csv]]</a></p>

@@ -65,6 +65,15 @@ rc_int(struct ctx *c, struct rcell *row, size_t i, long long v, const char *href
 	row[i].href = href;
 }
 
+/* Whether a cell reads as a figure (right-aligned): 12, 66.7%, +4, -3, 51 分钟, "-". */
+static int
+numeric(const char *s)
+{
+	if ((s[0] == '-' || s[0] == '+') && (s[1] == '\0' || (s[1] >= '0' && s[1] <= '9')))
+		return 1;
+	return s[0] >= '0' && s[0] <= '9';
+}
+
 void
 rp_render(struct ctx *c, tpl_dict *d, const struct rpage *p, const char *csv_base)
 {
@@ -97,6 +106,7 @@ rp_render(struct ctx *c, tpl_dict *d, const struct rpage *p, const char *csv_bas
 					tpl_show(cd, "PLAIN");
 				tpl_set(cd, "TEXT", cell->text);
 				tpl_set(cd, "HREF", cell->href ? cell->href : "");
+				tpl_set(cd, "CLASS", numeric(cell->text) ? "num" : "txt");
 			}
 		}
 		if (t->nrows == 0)

@@ -108,8 +108,7 @@ type_labels(struct ctx *c)
 	return l;
 }
 
-/* The KPI tables of site in period p (also used by the digest's nothing and by tests through
- * the page). DB_OK or an error. */
+/* The KPI tables of site in period p into pg (arena). DB_OK or an error. */
 static int
 kpi_tables(struct ctx *c, struct rpage *pg, long long site, long long ring_target,
     const struct period *p)
