@@ -23,6 +23,7 @@ enum stmt {
 	S_LOG_SUMMARY,
 	S_ON_DUTY,
 	S_HANDOVER_ALERTS,
+	S_CALLBACK_ALERTS,
 	S__END
 };
 
@@ -84,6 +85,21 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    "   AND d.day >= CURDATE() - INTERVAL 7 DAY"
 	    "   AND NOW() > TIMESTAMP(d.day + INTERVAL (s.end_time <= s.start_time) DAY, s.end_time)"
 	    "   AND (h.id IS NULL OR h.status <> 'accepted'))",
+	/* Days of the last two weeks with callbacks and no callback report by the end of the
+	 * next day; callbacks past their due time (plans in draft are not due); callback
+	 * reports waiting for the review. */
+	[S_CALLBACK_ALERTS - DB_APP_FIRST] =
+	    "SELECT (SELECT COUNT(*) FROM (SELECT DATE(called_at) AS d FROM callbacks"
+	    "   WHERE site_id = ? AND status = 'done' AND called_at >= CURDATE() - INTERVAL 14 DAY"
+	    "   AND called_at < CURDATE() - INTERVAL 1 DAY UNION SELECT DATE(last_attempt_at)"
+	    "   FROM callbacks WHERE site_id = ? AND status = 'due'"
+	    "   AND last_attempt_at >= CURDATE() - INTERVAL 14 DAY"
+	    "   AND last_attempt_at < CURDATE() - INTERVAL 1 DAY) x WHERE NOT EXISTS"
+	    "   (SELECT 1 FROM callback_reports r WHERE r.site_id = ? AND r.day = x.d)),"
+	    " (SELECT COUNT(*) FROM callbacks cb LEFT JOIN callback_plans p ON p.id = cb.plan_id"
+	    "   WHERE cb.site_id = ? AND cb.status = 'due' AND cb.due_at < NOW()"
+	    "   AND (p.id IS NULL OR p.status <> 'draft')),"
+	    " (SELECT COUNT(*) FROM callback_reports WHERE site_id = ? AND reviewed_by IS NULL)",
 };
 
 
@@ -307,6 +323,16 @@ home_log(struct ctx *c, tpl_dict *d)
 			tpl_set(tpl_section(p, "HANDOVER_REFUSED"), "N", dbres_str(r, 0, 0));
 		if (dbres_int(r, 0, 1) > 0)
 			tpl_set(tpl_section(p, "NOT_RELIEVED"), "N", dbres_str(r, 0, 1));
+	}
+	if (c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER)) {
+		if ((rc = db_exec(c->db, c->a, S_CALLBACK_ALERTS, &r, "iiiii", s, s, s, s, s)) != DB_OK)
+			return rc;
+		if (dbres_int(r, 0, 0) > 0 && (c->user.roles & (ROLE_SUPERVISOR | ROLE_MANAGER)))
+			tpl_set(tpl_section(p, "CALLBACK_REPORTS_OVERDUE"), "N", dbres_str(r, 0, 0));
+		if (dbres_int(r, 0, 2) > 0 && (c->user.roles & (ROLE_SUPERVISOR | ROLE_MANAGER)))
+			tpl_set(tpl_section(p, "CALLBACK_REPORTS_PENDING"), "N", dbres_str(r, 0, 2));
+		if (dbres_int(r, 0, 1) > 0)
+			tpl_set(tpl_section(p, "CALLBACKS_OVERDUE"), "N", dbres_str(r, 0, 1));
 	}
 	if ((rc = db_exec(c->db, c->a, S_ON_DUTY, &r, "i", s)) != DB_OK)
 		return rc;

@@ -235,6 +235,13 @@ soak
 # decoded, QR read, number checked, hashed and written per page.
 "$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"
 
+# The callback desk (dd-callback): the due list, the records of a year (about 4,000 callbacks,
+# newest page) and the report list with its missing days.
+SUPERVISOR_COOKIE=$(sign_in supervisor)
+bench_page callbacks-due /callbacks "$SUPERVISOR_COOKIE"
+bench_page callbacks-records /callbacks/records "$SUPERVISOR_COOKIE"
+bench_page callbacks-reports /callbacks/reports "$SUPERVISOR_COOKIE"
+
 # ---- reports: the quarterly complaint analysis and the KPI dashboard -----------------------
 # 200,000 requests of the demo site over two years (scripts/bench-data-req.sql, also used by
 # the requests list's line; loading it twice adds nothing), then the manager's quarterly report

@@ -3,6 +3,7 @@
 # living in one instance directory. Never touches system services.
 #
 #   scripts/stack.sh deps|start|stop|status|reload|db-start|db-stop|reset|sql|urls
+#   (sql also moves the workers' session generation: cached sessions are read again)
 #
 # Environment:
 #   DD_INSTANCE  instance directory (default <repo>/var/main; relative paths are made absolute)
@@ -116,6 +117,13 @@ ensure_dirs() {
         touch "$LOG/ddsup.log"
         chown "$APP_USER:$APP_USER" "$LOG/ddsup.log"
     fi
+    # The session cache's shared generation (conf session_cache_file): 8 bytes the workers
+    # map read-write.
+    if [[ ! -s $RUN/session.gen ]]; then
+        head -c 8 /dev/zero >"$RUN/session.gen"
+    fi
+    [[ -z $APP_USER ]] || chown "$APP_USER:$APP_USER" "$RUN/session.gen"
+    chmod 600 "$RUN/session.gen"
 }
 
 ensure_conf() {
@@ -134,6 +142,9 @@ ensure_conf() {
     else
         chmod 600 "$CONF"
     fi
+    # Instances made before the session cache get its line.
+    grep -q '^session_cache_file' "$CONF" ||
+        echo "session_cache_file = $RUN/session.gen" >>"$CONF"
     local base
     base=$(conf_get base_url)
     [[ $base == *":$PORT" ]] || say "config: note: base_url is $base (DD_PORT=$PORT)"
@@ -389,7 +400,13 @@ case $cmd in
     db-stop) stop_pid mariadb "$DB_PID" mariadbd TERM 60 ;;
     reset) cmd_reset ;;
     sql) live_pid "$DB_PID" mariadbd >/dev/null || die "sql: mariadb is not running (start first)"
-         db_client "$DB_NAME" "$@" ;;
+         rc=0
+         db_client "$DB_NAME" "$@" || rc=$?
+         # SQL by hand may end sessions or change users: the workers' cached sessions go
+         # (a new random generation, written in place: the workers map this inode).
+         [[ ! -f $RUN/session.gen ]] ||
+             dd if=/dev/urandom of="$RUN/session.gen" bs=8 count=1 conv=notrunc status=none
+         exit $rc ;;
     urls) cmd_urls ;;
     *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

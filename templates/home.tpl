@@ -8,6 +8,9 @@
   <p><strong>[[home.log.on_duty]]</strong> {{#ON_DUTY}}{{NAME}}<span class="muted">（{{SHIFT}}）</span>{{#ON_DUTY_separator}}、{{/ON_DUTY_separator}}{{/ON_DUTY}}{{#NOBODY_ON_DUTY}}<span class="muted">[[home.log.nobody]]</span>{{/NOBODY_ON_DUTY}} · <a href="/roster">[[nav.roster]]</a></p>
   {{#REPORTS_OVERDUE}}<p class="notice" role="alert"><a href="/log/emergencies">[[home.log.overdue]] {{N_OVERDUE}}</a></p>{{/REPORTS_OVERDUE}}
   {{#HANDOVER_REFUSED}}<p class="notice" role="alert"><a href="/handover/alerts">[[home.handover.refused]] {{N}}</a></p>{{/HANDOVER_REFUSED}}
+  {{#CALLBACK_REPORTS_OVERDUE}}<p class="notice" role="alert"><a href="/callbacks/reports">[[home.callback.reports_overdue]] {{N}}</a></p>{{/CALLBACK_REPORTS_OVERDUE}}
+  {{#CALLBACK_REPORTS_PENDING}}<p class="notice"><a href="/callbacks/reports?status=pending">[[home.callback.reports_pending]] {{N}}</a></p>{{/CALLBACK_REPORTS_PENDING}}
+  {{#CALLBACKS_OVERDUE}}<p class="notice"><a href="/callbacks">[[home.callback.overdue]] {{N}}</a></p>{{/CALLBACKS_OVERDUE}}
   {{#NOT_RELIEVED}}<p class="notice" role="alert"><a href="/handover/alerts">[[home.handover.not_relieved]] {{N}}</a></p>{{/NOT_RELIEVED}}
   {{#SIGN_WAITING}}<p class="notice"><a href="/log/days">[[home.log.unsigned]] {{N_UNSIGNED}}</a></p>{{/SIGN_WAITING}}
   <dl class="figures">

@@ -265,6 +265,10 @@ app_dispatch(struct ctx *c)
 		}
 	}
 	status = rt->fn(c);
+	/* A change may have ended sessions or changed who someone is: the cached sessions of
+	 * every worker go (before this answer is sent). */
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		auth_cache_bump(c);
 done:
 	buf_free(&allow);
 	db_rollback(c->db);   /* a handler that did not commit wrote nothing */

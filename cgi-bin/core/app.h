@@ -279,8 +279,15 @@ void        print_sign(struct ctx *c, const char *label_key, const char *name);
 /* Hashes a password with argon2id into out (crypto_pwhash_STRBYTES). 0 or -1. */
 int         auth_hash_password(const char *pw, char *out);
 int         auth_verify_password(const char *hash, const char *pw);
-/* Loads c->user from the session cookie, if any. DB_OK, or DB_EGONE. */
+/* Loads c->user from the session cookie, if any. DB_OK, or DB_EGONE.
+ * A GET may be answered from the worker's session cache (conf session_cache_file): a
+ * session read from the database in the last second, unless the shared generation moved
+ * since (every POST of every worker moves it after its change, so a sign-out, a disabled
+ * user or a changed role is seen at once by the next request on this host). A POST always
+ * reads the database. */
 int         auth_load_session(struct ctx *c);
+/* Moves the shared session generation: every worker's cached sessions are read again. */
+void        auth_cache_bump(const struct ctx *c);
 /* Starts a session for user id (new token every time): sets the cookie. DB_OK or error.
  * Outside a transaction it also removes the user's expired sessions. */
 int         auth_start_session(struct ctx *c, long long user_id);

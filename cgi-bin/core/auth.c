@@ -1,8 +1,13 @@
 /* auth.c: passwords (argon2id), server-side sessions, CSRF tokens, roles. */
 #include "app.h"
+#include <fcntl.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
 
 const struct role_info role_table[6] = {
 	{ ROLE_STAFF,      "staff",      "role.staff" },
@@ -53,16 +58,151 @@ token_hash(struct arena *a, const char *token)
 	return (const char *)h;
 }
 
+/* ---- the per-worker session cache ----
+ *
+ * A GET is most of the traffic and a session changes rarely: a worker keeps the sessions it
+ * read in the last SCACHE_MS, direct-mapped by the token hash. The generation is a 64-bit
+ * counter in a file every worker of the host maps shared (conf session_cache_file); a change
+ * (any POST) moves it before its answer is sent, and an entry read under another generation
+ * is not used. The process's own cache, as the brief allows: nothing else is global. */
+#define SCACHE_SLOTS 64
+#define SCACHE_MS    1000
+
+struct scache_slot {
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	uint64_t      gen;
+	long long     until_ms;     /* 0: empty */
+	long long     id, site_id;
+	unsigned      roles;
+	int           lang, must_change_pw;
+	char          username[64], display_name[160], csrf[64], site_name[320];
+};
+
+static struct scache_slot scache[SCACHE_SLOTS];
+static volatile uint64_t *scache_gen;   /* the shared counter, NULL when there is none */
+static int scache_mapped;               /* 1 once mapping was tried */
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The shared counter, mapped on first use; NULL (no cache) without a usable file. */
+static volatile uint64_t *
+scache_counter(const struct ctx *c)
+{
+	int fd;
+	void *p;
+
+	if (scache_mapped)
+		return scache_gen;
+	scache_mapped = 1;
+	if (c->conf->session_cache_file[0] == '\0')
+		return NULL;
+	if ((fd = open(c->conf->session_cache_file, O_RDWR | O_CLOEXEC)) < 0) {
+		fprintf(stderr, "auth: session cache off: %s: cannot open\n",
+		    c->conf->session_cache_file);
+		return NULL;
+	}
+	p = mmap(NULL, sizeof(uint64_t), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "auth: session cache off: %s: cannot map\n",
+		    c->conf->session_cache_file);
+		return NULL;
+	}
+	scache_gen = p;
+	return scache_gen;
+}
+
+void
+auth_cache_bump(const struct ctx *c)
+{
+	volatile uint64_t *g = scache_counter(c);
+
+	if (g != NULL)
+		__atomic_add_fetch(g, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Copies a string into a slot field; 0 when it does not fit (the entry is not cached). */
+static int
+scache_copy(char *dst, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= size)
+		return 0;
+	memcpy(dst, s, n + 1);
+	return 1;
+}
+
+/* Fills c->user from a fresh entry of the same generation: 1, else 0. */
+static int
+scache_get(struct ctx *c, uint64_t gen)
+{
+	const struct scache_slot *s = &scache[(unsigned char)c->token_hash[0] % SCACHE_SLOTS];
+
+	if (s->until_ms == 0 || s->gen != gen || now_ms() >= s->until_ms ||
+	    memcmp(s->hash, c->token_hash, sizeof(s->hash)) != 0)
+		return 0;
+	c->user.id = s->id;
+	c->user.site_id = s->site_id;
+	c->user.username = arena_strdup(c->a, s->username);
+	c->user.display_name = arena_strdup(c->a, s->display_name);
+	c->user.roles = s->roles;
+	c->lang = s->lang;
+	c->user.must_change_pw = s->must_change_pw;
+	c->csrf = arena_strdup(c->a, s->csrf);
+	c->user.site_name = arena_strdup(c->a, s->site_name);
+	return 1;
+}
+
+/* Keeps the session just read from the database, under the generation read before. */
+static void
+scache_put(const struct ctx *c, uint64_t gen)
+{
+	struct scache_slot *s = &scache[(unsigned char)c->token_hash[0] % SCACHE_SLOTS];
+
+	s->until_ms = 0;
+	if (!scache_copy(s->username, sizeof(s->username), c->user.username) ||
+	    !scache_copy(s->display_name, sizeof(s->display_name), c->user.display_name) ||
+	    !scache_copy(s->csrf, sizeof(s->csrf), c->csrf) ||
+	    !scache_copy(s->site_name, sizeof(s->site_name), c->user.site_name))
+		return;
+	memcpy(s->hash, c->token_hash, sizeof(s->hash));
+	s->gen = gen;
+	s->id = c->user.id;
+	s->site_id = c->user.site_id;
+	s->roles = c->user.roles;
+	s->lang = c->lang;
+	s->must_change_pw = c->user.must_change_pw;
+	s->until_ms = now_ms() + SCACHE_MS;
+}
+
 int
 auth_load_session(struct ctx *c)
 {
 	const char *token = ctx_cookie(c, SESSION_COOKIE);
+	volatile uint64_t *g;
+	uint64_t gen = 0;
 	struct dbres *r;
-	int rc;
+	int rc, cacheable;
 
 	if (token == NULL || strlen(token) != 43)
 		return DB_OK;
 	c->token_hash = token_hash(c->a, token);
+	g = scache_counter(c);
+	cacheable = g != NULL && c->method != NULL &&
+	    (strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0);
+	if (cacheable) {
+		gen = __atomic_load_n(g, __ATOMIC_SEQ_CST);
+		if (scache_get(c, gen))
+			return DB_OK;
+	}
 	rc = db_exec(c->db, c->a, DBQ_SESSION_GET, &r, "bi", c->token_hash,
 	    (size_t)crypto_hash_sha256_BYTES, (long long)c->conf->session_idle_minutes);
 	if (rc != DB_OK)
@@ -80,6 +220,8 @@ auth_load_session(struct ctx *c)
 	c->user.must_change_pw = (int)dbres_int(r, 0, 6);
 	c->csrf = dbres_str(r, 0, 7);
 	c->user.site_name = dbres_str(r, 0, 8);
+	if (cacheable)
+		scache_put(c, gen);
 	if (dbres_int(r, 0, 9) >= TOUCH_SECONDS)
 		rc = db_exec(c->db, c->a, DBQ_SESSION_TOUCH, NULL, "b", c->token_hash,
 		    (size_t)crypto_hash_sha256_BYTES);

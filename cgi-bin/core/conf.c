@@ -53,7 +53,7 @@ conf_set(struct conf *c, const char *k, const char *v)
 
 #define STR(name) if (strcmp(k, #name) == 0) return set_str(c->name, sizeof(c->name), v)
 	STR(db_socket); STR(db_name); STR(db_user); STR(db_password); STR(base_url);
-	STR(secret); STR(upload_dir); STR(template_dir); STR(i18n_dir);
+	STR(secret); STR(upload_dir); STR(template_dir); STR(i18n_dir); STR(session_cache_file);
 #undef STR
 #define NUM(name, lo, hi) if (strcmp(k, #name) == 0) { \
 		rc = set_num(&n, v, lo, hi); \

@@ -13,6 +13,7 @@ struct conf {
 	char   upload_dir[256];
 	char   template_dir[256];
 	char   i18n_dir[256];
+	char   session_cache_file[256]; /* shared session generation; "" = no session cache */
 	size_t max_body_bytes;     /* urlencoded forms */
 	size_t max_upload_bytes;   /* multipart forms (photos, scans) */
 	int    session_idle_minutes;

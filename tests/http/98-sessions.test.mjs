@@ -60,6 +60,31 @@ describe('session expiry and sign-out on the server', T, () => {
     assert.equal(await sqlOne("SELECT lang FROM users WHERE username='supervisor'"), 'zh-CN');
   });
 
+  test('the workers\' session cache: a session read by every worker is refused by all of them at once after sign-out, a disabled user at once after the change', async () => {
+    // Many GETs at the same time reach every worker, which then holds the session for a second.
+    const burst = (c) => Promise.all(Array.from({ length: 24 }, () => c.get('/me')));
+    const c = await login('staff2');
+    for (const r of await burst(c)) assert.equal(r.status, 200);
+    const other = await login('staff2');   // the same person on another PC
+    assert.equal((await other.post('/logout', { _csrf: csrfFrom((await other.get('/me')).text) })).status, 303);
+    for (const r of await burst(other)) assert.ok(toLogin(r), `signed out: ${brief(r)}`);
+    for (const r of await burst(c)) assert.equal(r.status, 200, 'the other session is not touched');
+    // Deleted by hand (scripts/stack.sh sql moves the generation too).
+    await sqlOne(`DELETE FROM sessions WHERE token_hash = ${hashOf(c)}`);
+    for (const r of await burst(c)) assert.ok(toLogin(r), `deleted: ${brief(r)}`);
+    // The admin disables a user whose session every worker holds: the next GET is refused.
+    const u = await login('staff3');
+    for (const r of await burst(u)) assert.equal(r.status, 200);
+    const admin = await login('admin');
+    const id = await sqlOne(`SELECT id FROM users WHERE username='staff3'`);
+    for (const r of await burst(u)) assert.equal(r.status, 200);   // cached again after the SQL
+    const off = await admin.submit(`/admin/users/${id}`, { active: '0' }, { action: `/admin/users/${id}/active` });
+    assert.equal(off.status, 303, brief(off));
+    for (const r of await burst(u)) assert.notEqual(r.status, 200, 'a disabled user is refused at once');
+    const on = await admin.submit(`/admin/users/${id}`, { active: '1' }, { action: `/admin/users/${id}/active` });
+    assert.equal(on.status, 303, brief(on));
+  });
+
   test('each sign-in gets a new CSRF token too, different from the sign-in form token', async () => {
     const a = new Client();
     const page = await a.get('/login');
