@@ -169,7 +169,8 @@ digest_tables(struct ctx *c, struct rpage *pg, long long site, const char *day)
 		rep_fmt_day(d + 1, due);
 		rc_set(c, row, 0, ctx_t(c, "report.d.callback_report"), NULL);
 		rc_set(c, row, 1, arena_printf(c->a, "%s (%s %s)", dbres_str(r, i, 0),
-		    dbres_str(r, i, 1), ctx_t(c, "report.col.callbacks")), rep_link(c, site, "/callbacks"));
+		    dbres_str(r, i, 1), ctx_t(c, "report.col.callbacks")), ctx_has_role(c, CB_READERS) ?
+		    rep_link(c, site, "/callbacks/reports") : NULL);
 		rc_set(c, row, 2, due, NULL);
 		rc_set(c, row, 3, ctx_t(c, "report.d.not_written"), NULL);
 	}

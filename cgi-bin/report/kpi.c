@@ -194,7 +194,8 @@ kpi_tables(struct ctx *c, struct rpage *pg, long long site, long long ring_targe
 		    rep_link(c, site, "/requests?channel=phone&from=%s&to=%s", from, last));
 		summary_row(c, t, "report.kpi.satisfaction",
 		    cb_n ? arena_printf(c->a, "%.2f", (double)cb_sum / (double)cb_n) : "-",
-		    arena_printf(c->a, "%lld", cb_n), rep_link(c, site, "/callbacks"));
+		    arena_printf(c->a, "%lld", cb_n), ctx_has_role(c, CB_READERS) ?
+		    rep_link(c, site, "/callbacks/records?from=%s&to=%s", from, last) : NULL);
 		summary_row(c, t, "report.kpi.orders_overdue",
 		    arena_printf(c->a, "%lld", dbres_int(ov, 0, 0)), ctx_t(c, "report.now"),
 		    rep_link(c, site, "/requests?overdue=1"));

@@ -20,6 +20,8 @@
 #define REP_ACTIONS   (ROLE_SUPERVISOR | ROLE_MANAGER)
 #define REP_DIGEST    (ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR)
 #define REP_PRINTERS  (ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR)
+/* Who may open /callbacks (dd-callback's route table): links there only for them. */
+#define CB_READERS    (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER)
 
 enum rep_stmt {
 	R_SITE = DB_APP_FIRST,

@@ -289,7 +289,8 @@ describe('reports', T, () => {
     // Each figure links to the records behind it.
     const links = tableLinks(page.text, 'summary');
     for (const l of ['/requests?from=2025-07-01&to=2025-09-30', '/requests?overdue=1&from=2025-07-01&to=2025-09-30',
-      '/requests?channel=phone&from=2025-07-01&to=2025-09-30', '/handover', '/log/days', '/log/emergencies', '/callbacks']) {
+      '/requests?channel=phone&from=2025-07-01&to=2025-09-30', '/handover', '/log/days', '/log/emergencies',
+      '/callbacks/records?from=2025-07-01&to=2025-09-30']) {
       assert.ok(links.includes(l), `summary links to ${l}: ${links}`);
     }
     // The late and refused records, each linked.
