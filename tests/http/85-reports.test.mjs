@@ -323,6 +323,12 @@ describe('reports', T, () => {
     try {
       const cats = await mgr.get('/reports/complaints?year=2025&quarter=3&csv=categories');
       assert.ok(cats.text.includes(`"'=HYPERLINK(""x"")",1,20.0%`), cats.text);
+      // A name with markup: escaped in the chart (SVG text and tooltip) and in the table.
+      await sql(`UPDATE req_categories SET name = '<img src=x onerror=alert(1)>' WHERE id = ${catLift}`);
+      const html = (await mgr.get('/reports/complaints?year=2025&quarter=3')).text;
+      assert.ok(!html.includes('<img src=x'), 'no markup from data');
+      const chart = html.slice(html.indexOf('<title id="chart-categories-t">'), html.indexOf('</svg>', html.indexOf('<title id="chart-categories-t">')));
+      assert.ok(chart.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the name escaped inside the SVG');
     } finally {
       await sql(`UPDATE req_categories SET name = '电梯' WHERE id = ${catLift}`);
     }
