@@ -440,3 +440,79 @@ chart_line(struct arena *a, const struct chart *ch)
 	buf_free(&b);
 	return out;
 }
+
+char *
+chart_donut(struct arena *a, const struct chart *ch)
+{
+	const double cx = 150, cy = 150, ro = 120, ri = 64;
+	char id[48];
+	struct buf b;
+	double total = 0, at = 0;
+	size_t n = ch->n > 12 ? 12 : ch->n;
+	char *out;
+
+	buf_init(&b);
+	safe_id(id, sizeof(id), ch->id);
+	for (size_t i = 0; ch->ns > 0 && i < n; i++)
+		total += val(ch, 0, i);
+	if (n == 0 || ch->ns == 0 || total <= 0)
+		return empty(a, &b, id, ch);
+	buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart donut\" role=\"img\" "
+	    "aria-labelledby=\"%s-t\" viewBox=\"0 0 %.0f %.0f\" preserveAspectRatio=\"xMidYMid meet\">"
+	    "<title id=\"%s-t\">", id, W, H, id);
+	esc(&b, ch->title);
+	buf_puts(&b, "</title>");
+	defs(&b, id);
+	buf_printf(&b, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#fff\"/>", W, H);
+	buf_printf(&b, "<g class=\"segments\" stroke=\"" INK "\" stroke-width=\"1\">");
+	for (size_t i = 0; i < n; i++) {
+		double v = val(ch, 0, i), a0 = at, a1 = at + v / total * 2 * M_PI;
+
+		at = a1;
+		if (v <= 0)
+			continue;
+		if (v >= total) {
+			/* The whole ring: two circles (an arc cannot start and end at one point). */
+			buf_printf(&b, "<path fill-rule=\"evenodd\" d=\"M%.1f %.1fa%.1f %.1f 0 1 0 %.1f 0"
+			    "a%.1f %.1f 0 1 0 %.1f 0zM%.1f %.1fa%.1f %.1f 0 1 0 %.1f 0a%.1f %.1f 0 1 0 %.1f 0z\" ",
+			    cx - ro, cy, ro, ro, 2 * ro, ro, ro, -2 * ro, cx - ri, cy, ri, ri, 2 * ri, ri, ri,
+			    -2 * ri);
+		} else {
+			int large = (a1 - a0) > M_PI;
+
+			buf_printf(&b, "<path d=\"M%.2f %.2fA%.1f %.1f 0 %d 1 %.2f %.2fL%.2f %.2fA%.1f %.1f 0 %d 0 "
+			    "%.2f %.2fZ\" ", cx + ro * sin(a0), cy - ro * cos(a0), ro, ro, large,
+			    cx + ro * sin(a1), cy - ro * cos(a1), cx + ri * sin(a1), cy - ri * cos(a1), ri, ri,
+			    large, cx + ri * sin(a0), cy - ri * cos(a0));
+		}
+		fill(&b, id, i);
+		buf_puts(&b, "><title>");
+		esc(&b, ch->labels ? ch->labels[i] : "");
+		buf_puts(&b, ": ");
+		num(&b, v, ch->decimals, ch->unit);
+		buf_printf(&b, " (%.1f%%)</title></path>", 100 * v / total);
+	}
+	buf_puts(&b, "</g>");
+	buf_printf(&b, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-family=\"sans-serif\" "
+	    "font-size=\"22\" fill=\"" INK "\">", cx, cy + 8);
+	num(&b, total, ch->decimals, ch->unit);
+	buf_puts(&b, "</text>");
+	/* The legend: swatch, label, value and share of each segment. */
+	buf_puts(&b, "<g class=\"legend\" " FONT " fill=\"" INK "\">");
+	for (size_t i = 0; i < n; i++) {
+		double v = val(ch, 0, i), y = 40 + 22 * (double)i;
+
+		buf_printf(&b, "<rect x=\"320\" y=\"%.0f\" width=\"26\" height=\"14\" stroke=\"" INK
+		    "\" stroke-width=\"0.8\" ", y - 11);
+		fill(&b, id, i);
+		buf_printf(&b, "/><text x=\"354\" y=\"%.0f\">", y);
+		esc_cut(&b, ch->labels ? ch->labels[i] : "", 14);
+		buf_printf(&b, "</text><text x=\"700\" y=\"%.0f\" text-anchor=\"end\">", y);
+		num(&b, v, ch->decimals, ch->unit);
+		buf_printf(&b, " (%.1f%%)</text>", 100 * v / total);
+	}
+	buf_puts(&b, "</g></svg>");
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}

@@ -40,6 +40,10 @@ struct chart {
 char *chart_bar(struct arena *a, const struct chart *ch);
 /* Line chart of a trend, one line per series. Arena string, never NULL. */
 char *chart_line(struct arena *a, const struct chart *ch);
+/* Donut of the shares of series[0] (one segment per label, patterns as the bars, each
+ * labelled in the legend with its value and share; the total in the middle). A single
+ * non-zero value is a whole ring. Arena string, never NULL. */
+char *chart_donut(struct arena *a, const struct chart *ch);
 /* A "nice" top of scale >= v (1, 2, 2.5, 5 times a power of ten); 1 for v <= 0. */
 double chart_nice_max(double v);
 /* Appends s XML-escaped (& < > " ') into the arena string; control characters become

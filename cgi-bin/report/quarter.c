@@ -274,7 +274,7 @@ quarter_tables(struct ctx *c, struct rpage *pg, const struct qctx *q)
 			rc_int(c, row, 1, chan[k], NULL);
 			rc_set(c, row, 2, rep_share(c->a, chan[k], all.v[RS_N]), NULL);
 		}
-		t->chart = chart_bar(c->a, &ch);
+		t->chart = chart_donut(c->a, &ch);
 	}
 
 	/* 4. By department (work orders dispatched in the quarter). */

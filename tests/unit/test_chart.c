@@ -164,6 +164,46 @@ series_differ_in_black_and_white(void **state)
 }
 
 static void
+donut_shares_escaped_and_whole_ring(void **state)
+{
+	struct unit_env *e = *state;
+	static const char *const labels[] = { "电话", "来访 <b>", "传真" };
+	static const double v[] = { 3, 1, 0 }, only[] = { 0, 5, 0 }, none[] = { 0, 0, 0 };
+	struct chart_series s[] = { { NULL, v } };
+	struct chart ch = { "d", "渠道 & 占比", labels, 3, s, 1, NULL, 0, 0, 0, "没有数据" };
+	char *svg = chart_donut(&e->a, &ch);
+
+	assert_non_null(strstr(svg, "<title id=\"d-t\">渠道 &amp; 占比</title>"));
+	assert_non_null(strstr(svg, ">来访 &lt;b&gt;</text>"));
+	assert_null(strstr(svg, "<b>"));
+	/* Two segments (the zero one is in the legend only), shares in the legend. */
+	{
+		char *seg = strstr(svg, "class=\"segments\""), *end;
+
+		assert_non_null(seg);
+		end = strstr(seg, "</g>");
+		*end = '\0';
+		assert_int_equal(count(seg, "<path d=\"M"), 2);
+		*end = '<';
+	}
+	assert_non_null(strstr(svg, ">3 (75.0%)</text>"));
+	assert_non_null(strstr(svg, ">1 (25.0%)</text>"));
+	assert_non_null(strstr(svg, ">0 (0.0%)</text>"));
+	assert_non_null(strstr(svg, ">4</text>"));   /* the total in the middle */
+	/* One value is the whole ring. */
+	s[0].v = only;
+	svg = chart_donut(&e->a, &ch);
+	assert_non_null(strstr(svg, "fill-rule=\"evenodd\""));
+	assert_non_null(strstr(svg, ">5 (100.0%)</text>"));
+	assert_null(strstr(svg, "nan"));
+	/* Nothing at all: the empty text. */
+	s[0].v = none;
+	svg = chart_donut(&e->a, &ch);
+	assert_non_null(strstr(svg, "没有数据"));
+	assert_null(strstr(svg, "<path"));
+}
+
+static void
 scale_is_nice(void **state)
 {
 	(void)state;
@@ -186,6 +226,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(many_labels_are_thinned_and_turned, unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(long_labels_are_cut_on_a_character, unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(series_differ_in_black_and_white, unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(donut_shares_escaped_and_whole_ring, unit_setup, unit_teardown),
 		cmocka_unit_test(scale_is_nice),
 	};
 
