@@ -111,6 +111,9 @@ rp_render(struct ctx *c, tpl_dict *d, const struct rpage *p, const char *csv_bas
 		}
 		if (t->nrows == 0)
 			tpl_show(x, "EMPTY");
+		/* A long table (a quarter's days) folds away on the screen; printed, it is all there. */
+		if (*csv_base && t->nrows > 31)
+			tpl_set_int(tpl_section(x, "LONG"), "ROWS", (long long)t->nrows);
 	}
 }
 

@@ -105,7 +105,8 @@ void           rc_set(struct ctx *c, struct rcell *row, size_t i, const char *te
     const char *href);
 void           rc_int(struct ctx *c, struct rcell *row, size_t i, long long v, const char *href);
 /* Puts the tables into d (section BLOCK, each with the report_table.tpl include), with CSV
- * links made from csv_base (the page's path and query, without csv=). */
+ * links made from csv_base (the page's path and query, without csv=; "" on a printed form:
+ * no links, and long tables are not folded). */
 void           rp_render(struct ctx *c, tpl_dict *d, const struct rpage *p, const char *csv_base);
 /* When ?csv=KEY names a table of p: writes it as CSV (UTF-8 with a BOM so that Excel reads
  * the Chinese right) into c->out and returns 200; 404 for an unknown key; 0 when no CSV was
