@@ -132,6 +132,17 @@ bench_page audit /admin/audit "$MANAGER_COOKIE"
 bench_page log-list /log/entries "$MANAGER_COOKIE"
 bench_log_create
 
+# Staff evaluation: a draft of staff1 for this month, whose figures are counted from the
+# records on every view (roster, log entries and pages, handovers, requests, callbacks), and
+# the list of evaluations.
+EVAL_ID=$("$STACK" sql -N -e "INSERT INTO evaluations (site_id, user_id, period_from, period_to,
+    evaluator_id, comment, figures, staff_remark) SELECT u.site_id, u.id, DATE_FORMAT(CURDATE(),
+    '%Y-%m-01'), LAST_DAY(CURDATE()), s.id, '', '{}', '' FROM users u, users s
+    WHERE u.username = 'staff1' AND s.username = 'supervisor'; SELECT LAST_INSERT_ID();") ||
+    die "eval: cannot make the draft"
+bench_page eval-draft "/evaluations/$EVAL_ID" "$MANAGER_COOKIE"
+bench_page eval-list /evaluations "$MANAGER_COOKIE"
+
 # The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
 ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
 echo "bench: roster-generate ms=$ROSTER_MS"
