@@ -212,18 +212,21 @@ BEGIN
   DECLARE bc TINYINT DEFAULT 0;
   DECLARE o_at DATETIME DEFAULT NULL;
   DECLARE o_bu, o_bc TINYINT DEFAULT 0;
-  DECLARE o_unit, o_building, o_category INT UNSIGNED DEFAULT 0;
-  SELECT received_at, by_unit, by_category, unit_id, building_id, category_id
-    INTO o_at, o_bu, o_bc, o_unit, o_building, o_category
+  DECLARE o_site, o_unit, o_building, o_category INT UNSIGNED DEFAULT 0;
+  DECLARE o_q DATE DEFAULT NULL;
+  DECLARE p_q DATE DEFAULT MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER;
+  SELECT site_id, received_at, by_unit, by_category, unit_id, building_id, category_id
+    INTO o_site, o_at, o_bu, o_bc, o_unit, o_building, o_category
     FROM req_repeats WHERE request_id = p_id;
   IF o_at IS NOT NULL THEN
+    SET o_q = MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER;
     INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
-    VALUES (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'unit', o_building, 0, o_unit, -o_bu),
-           (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'category', o_building, o_category, 0, -o_bc)
+    VALUES (o_site, o_q, 'unit', o_building, 0, o_unit, -o_bu),
+           (o_site, o_q, 'category', o_building, o_category, 0, -o_bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
     INSERT INTO req_stats_repeat_total (site_id, quarter, kind, n)
-    VALUES (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'unit', -o_bu),
-           (p_site, MAKEDATE(YEAR(o_at), 1) + INTERVAL (QUARTER(o_at) - 1) QUARTER, 'category', -o_bc)
+    VALUES (o_site, o_q, 'unit', -o_bu),
+           (o_site, o_q, 'category', -o_bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
     DELETE FROM req_repeats WHERE request_id = p_id;
   END IF;
@@ -242,14 +245,14 @@ BEGIN
     VALUES (p_id, p_site, p_at, COALESCE(p_unit, 0), COALESCE(p_building, 0),
         COALESCE(p_category, 0), bu, bc);
     INSERT INTO req_stats_repeat (site_id, quarter, kind, building_id, category_id, unit_id, n)
-    VALUES (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'unit', COALESCE(p_building, 0), 0,
+    VALUES (p_site, p_q, 'unit', COALESCE(p_building, 0), 0,
             COALESCE(p_unit, 0), bu),
-           (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'category', COALESCE(p_building, 0),
+           (p_site, p_q, 'category', COALESCE(p_building, 0),
             COALESCE(p_category, 0), 0, bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
     INSERT INTO req_stats_repeat_total (site_id, quarter, kind, n)
-    VALUES (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'unit', bu),
-           (p_site, MAKEDATE(YEAR(p_at), 1) + INTERVAL (QUARTER(p_at) - 1) QUARTER, 'category', bc)
+    VALUES (p_site, p_q, 'unit', bu),
+           (p_site, p_q, 'category', bc)
     ON DUPLICATE KEY UPDATE n = n + VALUES(n);
   END IF;
 END //
