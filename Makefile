@@ -8,10 +8,10 @@ DBCFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
 DBLIBS   = $(shell mariadb_config --libs 2>/dev/null)
 CFLAGS   = -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) $(DBCFLAGS) -Icgi-bin
 CXXFLAGS = -std=c++17 -O2 -g $(WARN) -Icgi-bin
-LDLIBS   = -lfcgi -lctemplate -lsodium -lqrencode $(DBLIBS) -lstdc++ -lpthread
+LDLIBS   = -lfcgi -lctemplate -lsodium -lqrencode $(DBLIBS) -lstdc++ -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-CORE_C   = arena buf req conf i18n db form page auth audit app number upload print
+CORE_C   = arena buf req conf i18n db form page auth audit app number upload print chart
 # Every cgi-bin/dd-NAME.c (plus its cgi-bin/NAME/*.c, if any) is one FastCGI program.
 PROGRAMS = $(patsubst cgi-bin/%.c,%,$(wildcard cgi-bin/dd-*.c))
 BUILD    = build

@@ -48,6 +48,7 @@
   {{#NO_CHANGES}}<p>[[home.manager.none]]</p>{{/NO_CHANGES}}
   <ul class="changes">{{#CHANGE}}<li><time>{{AT}}</time> <a href="/admin/audit/{{ID}}">{{SUMMARY}}</a> <span class="muted">{{WHO}}</span></li>{{/CHANGE}}</ul>
   <p><a href="/admin/audit">[[home.manager.all]]</a></p>
+  <p><a href="/reports/digest">[[home.reports.digest]]</a> · <a href="/reports/kpi">[[home.reports.kpi]]</a></p>
 </section>
 {{/PANEL_MANAGER}}
 {{#PANEL_DIRECTOR}}
@@ -59,6 +60,7 @@
     <div><dt>[[home.director.buildings]]</dt><dd>{{N_BUILDINGS}}</dd></div>
     <div><dt>[[home.director.units]]</dt><dd>{{N_UNITS}}</dd></div>
   </dl>
+  <p><a href="/reports/kpi">[[home.reports.kpi]]</a> · <a href="/reports/sites">[[home.reports.sites]]</a></p>
 </section>
 {{/PANEL_DIRECTOR}}
 {{#PANEL_ADMIN}}

@@ -21,7 +21,7 @@ const struct number_kind number_kinds[] = {
 	{ "callback_report", "HF", "/callbacks/reports/%lld", "form.callback_report" },
 	/* Reports: record_id is report_records.id. */
 	{ "quarter_report", "FX", "/reports/complaints/%lld", "form.quarter_report" },
-	{ "digest",         "ZY", "/digest/%lld",          "form.digest" },
+	{ "digest",         "ZY", "/reports/digest/%lld",  "form.digest" },
 	{ "evaluation",     "PG", "/evaluations/%lld",     "form.evaluation" },
 };
 const size_t number_nkinds = sizeof(number_kinds) / sizeof(number_kinds[0]);
