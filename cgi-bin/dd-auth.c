@@ -28,6 +28,8 @@ enum stmt {
 	S_REQ_ESC_MARK,
 	S_REQ_HOME,
 	S_REQ_DEPT_HOME,
+	S_REQ_ESC_LOCK,
+	S_REQ_ESC_UNLOCK,
 	S_CALLBACK_ALERTS,
 	S__END
 };
@@ -118,6 +120,8 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " FROM req_escalations e JOIN requests r ON r.id = e.request_id"
 	    " WHERE e.site_id = ? AND e.status = 'pending' AND (e.role & ?) <> 0"
 	    " ORDER BY e.decide_due LIMIT 8)",
+	[S_REQ_ESC_LOCK - DB_APP_FIRST] = "SELECT GET_LOCK(CONCAT('dd_req_escalate_', ?), 0)",
+	[S_REQ_ESC_UNLOCK - DB_APP_FIRST] = "SELECT RELEASE_LOCK(CONCAT('dd_req_escalate_', ?))",
 	[S_REQ_DEPT_HOME - DB_APP_FIRST] = "SELECT w.id, r.number, DATE_FORMAT(w.due_at, '%Y-%m-%d %H:%i'),"
 	    " w.due_at < NOW(), LEFT(r.description, 40), w.status"
 	    " FROM users u JOIN work_orders w ON w.department_id = u.department_id"
@@ -417,14 +421,24 @@ home_requests(struct ctx *c, tpl_dict *d)
 		return DB_OK;
 	if ((rc = db_exec(c->db, c->a, S_REQ_ESC_DUE, &r, "i", s)) != DB_OK)
 		return rc;
+	/* As dd-req does it (rq_escalate_due): one worker at a time, without waiting; a failed
+	 * step (a deadlock) is left to the next page. */
 	if (r->nrows == 1 && dbres_int(r, 0, 1)) {
 		const char *now = dbres_str(r, 0, 0);
+		struct dbres *l;
 
-		if ((rc = db_begin(c->db)) == DB_OK &&
-		    (rc = db_exec(c->db, c->a, S_REQ_ESC_PASS, NULL, "is", s, now)) == DB_OK &&
-		    (rc = db_exec(c->db, c->a, S_REQ_ESC_MARK, NULL, "is", s, now)) == DB_OK)
-			rc = db_commit(c->db);
-		if (rc != DB_OK)
+		if ((rc = db_exec(c->db, c->a, S_REQ_ESC_LOCK, &l, "i", s)) == DB_OK &&
+		    l->nrows == 1 && dbres_int(l, 0, 0) == 1) {
+			if ((rc = db_begin(c->db)) == DB_OK &&
+			    (rc = db_exec(c->db, c->a, S_REQ_ESC_PASS, NULL, "is", s, now)) == DB_OK &&
+			    (rc = db_exec(c->db, c->a, S_REQ_ESC_MARK, NULL, "is", s, now)) == DB_OK)
+				rc = db_commit(c->db);
+			if (rc != DB_OK)
+				db_rollback(c->db);
+			if (rc != DB_EGONE)
+				db_exec(c->db, c->a, S_REQ_ESC_UNLOCK, NULL, "i", s);
+		}
+		if (rc == DB_EGONE)
 			return rc;
 	}
 	if ((rc = db_exec(c->db, c->a, S_REQ_HOME, &r, "iii", s, s,

@@ -111,6 +111,8 @@ enum rq_stmt {
 	Q_BLD_GET,
 	Q_BLD_UNITS,
 	Q_ORDER_EVENTS,
+	Q_ESC_LOCK,
+	Q_ESC_UNLOCK,
 	Q__END
 };
 extern const char *const rq_stmts[Q__END - DB_APP_FIRST];
@@ -165,7 +167,9 @@ const char *rq_unit_code(struct arena *a, const char *building, const char *room
 
 /* ---- shared helpers (requests.c) ---- */
 /* Runs the idempotent escalation step for the user's site: every pending step past its
- * decide_due passes to the next level. One indexed look-up when nothing is due. */
+ * decide_due passes to the next level. One indexed look-up when nothing is due; one worker at
+ * a time does the step (a named lock; the others go on without waiting), and a step that
+ * fails (a deadlock) is left to the next page: only a lost connection is an error. */
 int  rq_escalate_due(struct ctx *c);
 /* A fresh 32-hex form key (arena). */
 const char *rq_form_key(struct ctx *c);

@@ -286,6 +286,9 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	Q(Q_ORDER_EVENTS) = "SELECT e.kind, e.note, u.display_name, " DT("e.at") " FROM request_events e"
 	    " JOIN users u ON u.id = e.user_id WHERE e.request_id = ? AND e.work_order_id = ?"
 	    " ORDER BY e.id",
+	/* One worker at a time passes a site's escalations on (no waiting: 0 s). */
+	Q(Q_ESC_LOCK) = "SELECT GET_LOCK(CONCAT('dd_req_escalate_', ?), 0)",
+	Q(Q_ESC_UNLOCK) = "SELECT RELEASE_LOCK(CONCAT('dd_req_escalate_', ?))",
 	/* Corrections of a closed request (record_corrections, entity 'request'). */
 	Q(Q_CORRECTIONS) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
 	    " " DT("k.corrected_at") " FROM record_corrections k JOIN users u ON u.id = k.corrected_by"

@@ -148,8 +148,15 @@ describe('resident requests in the browser', T, () => {
     await sql(`UPDATE req_escalations SET decide_due = NOW() - INTERVAL 1 MINUTE WHERE request_id=${id} AND level=1`);
     const d = await as('director');
     const link = d.page.locator(`#panel-requests a[href="/requests/${id}"]`);
-    assert.ok(await link.count() > 0, 'on the director\'s home page as soon as they look');
-    await link.first().click();
+    const ahead = await sqlOne(`SELECT COUNT(*) FROM req_escalations WHERE site_id=${ch} AND status='pending'
+      AND (role & 8) <> 0 AND decide_due < (SELECT decide_due FROM req_escalations WHERE request_id=${id} AND level=2)`);
+    if (Number(ahead) < 8) {
+      // The home page lists the 8 most urgent steps waiting for the director.
+      assert.ok(await link.count() > 0, 'on the director\'s home page as soon as they look');
+      await link.first().click();
+    } else {
+      await d.page.goto(`/requests/${id}`);
+    }
     await d.page.fill('#dc_decision', '立即约谈电梯维保单位，向业主致歉');
     await submitAndWait(d.page, () => d.page.getByRole('button', { name: '记录决定' }).click());
     const main = await d.page.locator('main').innerText();
