@@ -538,8 +538,11 @@ filters_read(struct ctx *c, struct filters *f)
 	f->to = qdate(c, "to");
 	f->q = q && utf8_chars(q) <= 50 && valid_utf8(q, strlen(q), 0) ? q : "";
 	f->like = arena_printf(c->a, "%%%s%%", f->q);
-	/* "TS-2026..." (two capitals and a dash): a number's prefix; anything else: text. */
-	if (f->q[0] >= 'A' && f->q[0] <= 'Z' && f->q[1] >= 'A' && f->q[1] <= 'Z' && f->q[2] == '-' &&
+	/* "TS-2026..." (capitals, a dash, then capitals, digits and dashes): a number's prefix;
+	 * anything else: text. */
+	size_t caps = strspn(f->q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	if (caps >= 2 && f->q[caps] == '-' &&
 	    strspn(f->q, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == strlen(f->q)) {
 		f->num = f->q;
 		f->text = "";
