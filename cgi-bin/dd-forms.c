@@ -558,9 +558,12 @@ static const struct printable {
 	{ "log_day",   F_PRINT_DAYS },
 	{ "handover",  F_PRINT_HANDOVERS },
 	{ "emergency", F_PRINT_EMERGENCIES },
+	{ "work_order", F_PRINT_ORDERS },
+	{ "callback_report", F_PRINT_CALLBACK_REPORTS },
 };
 #define NPRINTABLES (sizeof(printables) / sizeof(printables[0]))
-static const char *const printable_kinds[] = { "log_day", "handover", "emergency", NULL };
+static const char *const printable_kinds[] = { "log_day", "handover", "emergency", "work_order",
+	"callback_report", NULL };
 
 enum { PF_FROM, PF_TO, PF_KINDS };
 static const struct field print_fields[] = {

@@ -65,6 +65,19 @@ const char *const forms_stmts[F__END - DB_APP_FIRST] = {
 	    " FROM handovers h JOIN shifts sh ON sh.id = h.shift_id"
 	    " LEFT JOIN form_numbers n ON n.kind = 'handover' AND n.record_id = h.id"
 	    " WHERE h.site_id = ? AND h.day BETWEEN ? AND ? ORDER BY h.day, h.shift_end_at LIMIT 400",
+	/* Work orders dispatched in the period (a department that works on paper takes them). */
+	Q(F_PRINT_ORDERS) = "SELECT w.id, CONCAT(" DT("w.dispatched_at") ", ' ', r.number, ' ', d.name),"
+	    " COALESCE(n.number, ''), (SELECT COUNT(*) FROM form_scans s WHERE s.number = n.number)"
+	    " FROM work_orders w JOIN requests r ON r.id = w.request_id"
+	    " JOIN departments d ON d.id = w.department_id"
+	    " LEFT JOIN form_numbers n ON n.kind = 'work_order' AND n.record_id = w.id"
+	    " WHERE w.site_id = ? AND w.dispatched_at >= ? AND w.dispatched_at < ? + INTERVAL 1 DAY"
+	    " AND w.status <> 'reassigned' ORDER BY w.dispatched_at LIMIT 400",
+	Q(F_PRINT_CALLBACK_REPORTS) = "SELECT b.id, " D("b.day") ", COALESCE(n.number, ''),"
+	    " (SELECT COUNT(*) FROM form_scans s WHERE s.number = n.number)"
+	    " FROM callback_reports b"
+	    " LEFT JOIN form_numbers n ON n.kind = 'callback_report' AND n.record_id = b.id"
+	    " WHERE b.site_id = ? AND b.day BETWEEN ? AND ? ORDER BY b.day LIMIT 400",
 	/* A browser upload: queued, claimed by the worker that answered it. */
 	Q(F_BATCH_QUEUE) = "INSERT INTO form_scan_batches (site_id, user_id, source, status, claimed_at,"
 	    " files, report) VALUES (?, ?, 'web', 'queued', NOW(), ?, '')",
