@@ -149,11 +149,16 @@ echo "bench: roster-generate ms=$ROSTER_MS"
 
 # ---- reliability: the soak ----------------------------------------------------------------
 # A mixed read/write load at a fixed concurrency for SOAK_SECONDS (default 180; --quick: 60):
-# the manager reads the home, department, audit and profile pages, and 3 requests in 10 are the
-# admin creating a department through the real form (POST /admin/departments/new with the
-# session's _csrf) in a site made for the soak, so the pages read keep their size and memory
-# growth means a leak, not a longer list (the department lists are not paged).
-# Afterwards every acknowledged write (303) must be in the database with its audit row, and
+# the manager reads a page of every area (home, departments, audit, profile, duty log search,
+# handover, roster, requests, callbacks, KPIs, evaluations, batch print); 1 request in 10 is
+# the admin creating a department through the real form (POST /admin/departments/new with the
+# session's _csrf) in a site made for the soak, and 2 in 10 are staff1 registering a phone
+# inquiry at the demo site (POST /requests/new: a request, its unified number, its duty-log
+# line, its timeline, the report summaries and the audit row in one transaction). The pages
+# read keep their size (lists are paged; the department lists are of the soak site), so
+# memory growth means a leak, not a longer list.
+# Afterwards every acknowledged write (303) must be in the database with its audit row (a
+# request also with its number and its duty-log line), and
 # the workers' memory (summed RSS of this instance's FastCGI workers, measured after a warm-up
 # and after the soak) must not have grown. One line:
 #   bench: soak requests=N errors=N acked_writes=N lost_writes=N rss_kb_before=N rss_kb_after=N
@@ -174,7 +179,9 @@ workers_rss() {
 
 cat >"$TMP/soak.lua" <<'LUA'
 local threads = {}
-local paths = { "/", "/admin/departments", "/admin/audit", "/me", "/admin/audit?entity=department" }
+local paths = { "/", "/admin/departments", "/admin/audit", "/me", "/admin/audit?entity=department",
+  "/log/entries", "/handover", "/roster", "/requests", "/callbacks", "/reports/kpi", "/evaluations",
+  "/forms/print" }
 counter, acked, bad = 0, 0, 0
 function setup(thread)
   table.insert(threads, thread)
@@ -182,10 +189,21 @@ function setup(thread)
 end
 function init(args)
   cookie, wcookie, csrf, prefix, site = args[1], args[2], args[3], args[4], args[5]
+  scookie, scsrf, stamp, day, hm = args[6], args[7], tonumber(args[8]), args[9], args[10]
 end
 function request()
   counter = counter + 1
-  if counter % 10 < 3 then
+  if counter % 10 == 1 or counter % 10 == 6 then
+    -- form_key: 32 hex digits, unique per request of the run
+    local key = string.format("%08x%08x%016x", stamp, tid, counter)
+    local body = "channel=phone&type=inquiry&anonymous=1&urgency=normal&rings=2" ..
+      "&description=" .. prefix .. "-" .. tid .. "-" .. counter ..
+      "&received_date=" .. day .. "&received_time=" .. hm .. "&form_key=" .. key ..
+      "&_csrf=" .. scsrf
+    return wrk.format("POST", "/requests/new",
+      { ["Cookie"] = scookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+  end
+  if counter % 10 == 3 then
     local body = "name=" .. prefix .. "-" .. tid .. "-" .. counter .. "&phone=1&site_id=" .. site ..
       "&_csrf=" .. csrf
     return wrk.format("POST", "/admin/departments/new",
@@ -207,6 +225,7 @@ LUA
 
 soak() {
     local cookie wcookie csrf site code prefix out rss0 rss1 pids0 pids1 requests acked bad sockerr rows half lost
+    local scookie scsrf stamp day hm reqs reqs_bad
     cookie=$MANAGER_COOKIE   # signed in above (a second sign_in would reuse its cookie jar)
     wcookie=$(sign_in admin)
     csrf=$(curl -s -H "Cookie: $wcookie" "$BASE/admin/sites/new" |
@@ -217,13 +236,21 @@ soak() {
          --data-urlencode "name=压测小区$code" --data-urlencode "_csrf=$csrf" "$BASE/admin/sites/new") == 303 ]] ||
         die "soak: cannot create the soak site"
     site=$("$STACK" sql -N -e "SELECT id FROM sites WHERE code='$code'")
+    scookie=$(sign_in staff1)
+    scsrf=$(curl -s -H "Cookie: $scookie" "$BASE/requests/new" |
+            grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
+    [[ -n $scsrf ]] || die "soak: no _csrf on /requests/new"
+    stamp=$(date +%s)
+    day=$(TZ=Asia/Shanghai date +%F)
+    hm=$(TZ=Asia/Shanghai date +%H:%M)
     # Warm-up (templates, connections, statement caches), then the baseline memory.
     wrk -t2 -c"$SOAK_CONNS" -d10s -s "$TMP/soak.lua" "$BASE/" -- "$cookie" "$wcookie" "$csrf" "warm$RANDOM" "$site" \
-        >/dev/null || die "soak: warm-up failed"
+        "$scookie" "$scsrf" "$((stamp - 1))" "$day" "$hm" >/dev/null || die "soak: warm-up failed"
     read -r rss0 pids0 <<<"$(workers_rss)"
     prefix="soak$(date +%s)"
     out=$(wrk -t2 -c"$SOAK_CONNS" -d"${SOAK_SECONDS}s" --timeout 10s -s "$TMP/soak.lua" "$BASE/" \
-          -- "$cookie" "$wcookie" "$csrf" "$prefix" "$site") || die "soak: wrk failed: $out"
+          -- "$cookie" "$wcookie" "$csrf" "$prefix" "$site" "$scookie" "$scsrf" "$stamp" "$day" "$hm") ||
+        die "soak: wrk failed: $out"
     read -r rss1 pids1 <<<"$(workers_rss)"
     read -r requests acked bad sockerr < <(sed -n 's/^soak: requests=\([0-9]*\) acked=\([0-9]*\) bad=\([0-9]*\) sockerr=\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$out")
     [[ -n $requests ]] || die "soak: cannot parse wrk output: $out"
@@ -231,10 +258,17 @@ soak() {
         SELECT d.id, (SELECT COUNT(*) FROM audit_log a WHERE a.entity='department'
                       AND a.entity_id=d.id AND a.action='create') AS n
         FROM departments d WHERE d.name LIKE '$prefix-%') x")
+    # The requests: each with its number, its duty-log line and one audit row.
+    read -r reqs reqs_bad < <("$STACK" sql -N -e "SELECT COUNT(*), COALESCE(SUM(r.number NOT LIKE 'ZX-%'
+        OR r.log_entry_id IS NULL OR (SELECT COUNT(*) FROM audit_log a WHERE a.entity='request'
+        AND a.entity_id=r.id AND a.action='create') <> 1), 0)
+        FROM requests r WHERE r.description LIKE '$prefix-%'")
+    rows=$((rows + reqs))
+    half=$((half + reqs_bad))
     lost=$((acked > rows ? acked - rows : 0))
-    echo "bench: soak requests=$requests errors=$((bad + sockerr)) acked_writes=$acked lost_writes=$lost rss_kb_before=$rss0 rss_kb_after=$rss1 secs=$SOAK_SECONDS conns=$SOAK_CONNS"
+    echo "bench: soak requests=$requests errors=$((bad + sockerr)) acked_writes=$acked (departments $((rows - reqs)), requests $reqs) lost_writes=$lost rss_kb_before=$rss0 rss_kb_after=$rss1 secs=$SOAK_SECONDS conns=$SOAK_CONNS"
     ((lost == 0)) || die "soak: $lost acknowledged writes are not in the database"
-    ((half == 0)) || die "soak: $half departments without exactly one audit row"
+    ((half == 0)) || die "soak: $half records without exactly one audit row (or a request without its number or log line)"
     [[ $pids0 == "$pids1" ]] || die "soak: workers were replaced during the soak ($pids0 -> $pids1)"
     # Growth allowance: 25% plus 8 MB over all workers (allocator noise, not a leak).
     ((rss1 <= rss0 + rss0 / 4 + 8192)) || die "soak: worker memory grew from $rss0 kB to $rss1 kB"
