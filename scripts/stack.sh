@@ -385,6 +385,8 @@ DutyDesk 已启动: http://127.0.0.1:$PORT/
   manager      客服经理
   director     管理处主任
   admin        系统管理员
+  repair1      部门人员（工程维修部）；guard1 安保部，clean1 保洁部
+  lj_manager   第二个管理处 临江大厦 的客服主管/经理（lj_staff1、lj_director 同理）
 EOF
 }
 
