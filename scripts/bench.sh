@@ -88,7 +88,8 @@ bench_page() {
 
 # sign_in USER: prints "dd_session=TOKEN" after a real form sign-in (CSRF cookie + field).
 sign_in() {
-    local user=$1 jar=$TMP/jar-$1 html csrf code session
+    local user=$1 jar html csrf code session
+    jar=$(mktemp -p "$TMP" "jar-$1.XXXXXX")   # a fresh jar: a signed-in one gets no sign-in form
     html=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
     csrf=$(grep -o '<input[^>]*name="_csrf"[^>]*>' <<<"$html" | head -n 1 |
            sed -n 's/.*value="\([^"]*\)".*/\1/p')
@@ -226,7 +227,7 @@ LUA
 soak() {
     local cookie wcookie csrf site code prefix out rss0 rss1 pids0 pids1 requests acked bad sockerr rows half lost
     local scookie scsrf stamp day hm reqs reqs_bad
-    cookie=$MANAGER_COOKIE   # signed in above (a second sign_in would reuse its cookie jar)
+    cookie=$MANAGER_COOKIE   # signed in above
     wcookie=$(sign_in admin)
     csrf=$(curl -s -H "Cookie: $wcookie" "$BASE/admin/sites/new" |
            grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
