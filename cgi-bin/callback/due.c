@@ -217,6 +217,17 @@ records_count(struct ctx *c, const char *cat, long long plan, const char *f, con
 	struct dbres *n;
 	int rc;
 
+	if (!*q && plan == 0 && f == NULL && t == NULL && staff == 0) {
+		/* Unfiltered (or by category only): the tabs' counts, kept a minute per worker;
+		 * counting 100,000 records took 60 ms on every page. */
+		if ((rc = db_exec_cached(c->db, c->a, C_REC_CATS, c->user.site_id, 60, &n)) != DB_OK)
+			return rc;
+		*total = 0;
+		for (size_t i = 0; i < n->nrows; i++)
+			if (!*cat || strcmp(dbres_str(n, i, 0), cat) == 0)
+				*total += dbres_int(n, i, 1);
+		return DB_OK;
+	}
 	if (*q)
 		rc = db_exec(c->db, c->a, C_REC_COUNT, &n, "issiissssiiss", c->user.site_id, cat, cat,
 		    plan, plan, f, f, t, t, staff, staff, q, like);

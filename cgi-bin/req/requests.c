@@ -599,8 +599,8 @@ rq_list(struct ctx *c)
 	if ((rc = rq_escalate_due(c)) != DB_OK)
 		return DB_STATUS(rc);
 	filters_read(c, &f);
-	rc = db_exec(c->db, c->a, Q_LIST, &r, FILTER_TYPES "ii", FILTER_ARGS(&f, c->user.site_id),
-	    (long long)PER_PAGE + 1, (f.page - 1) * PER_PAGE);
+	rc = db_exec(c->db, c->a, f.num[0] ? Q_LIST_BY_NUMBER : Q_LIST, &r, FILTER_TYPES "ii",
+	    FILTER_ARGS(&f, c->user.site_id), (long long)PER_PAGE + 1, (f.page - 1) * PER_PAGE);
 	if (rc == DB_OK)
 		rc = db_exec_cached(c->db, c->a, Q_BUILDINGS, c->user.site_id, 60, &b);
 	if (rc != DB_OK)

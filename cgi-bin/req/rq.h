@@ -76,6 +76,7 @@ enum rq_stmt {
 	Q_REQ_CLOSE,
 	Q_REQ_REOPEN,
 	Q_LIST,
+	Q_LIST_BY_NUMBER,
 	Q_EXPORT,
 	/* work orders */
 	Q_ORDER_NEW,

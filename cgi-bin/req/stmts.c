@@ -172,6 +172,15 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " LEFT(r.description, 60), r.status, COALESCE(" DT("r.resolve_due") ", ''), " REQ_OVERDUE ","
 	    " r.major, r.channel, IF(r.resident_id IS NULL, r.caller_name, res.name)"
 	    LIST_FROM LIST_WHERE " ORDER BY r.received_at DESC, r.id DESC LIMIT ? OFFSET ?",
+	/* A number typed (or its prefix, "TS-2026"): backwards along uq_requests_number, which
+	 * stops after a page however many numbers share the prefix. A number holds its type and
+	 * day, so this is newest first too (per type). Sorting a common prefix's matches by
+	 * received_at instead took a second at 200,000 requests. */
+	Q(Q_LIST_BY_NUMBER) = "SELECT r.id, r.number, " DT("r.received_at") ", r.type,"
+	    " COALESCE(un.code, ''), LEFT(r.description, 60), r.status,"
+	    " COALESCE(" DT("r.resolve_due") ", ''), " REQ_OVERDUE ", r.major, r.channel,"
+	    " IF(r.resident_id IS NULL, r.caller_name, res.name)"
+	    LIST_FROM LIST_WHERE " ORDER BY r.number DESC LIMIT ? OFFSET ?",
 	Q(Q_EXPORT) = "SELECT r.number, " DT("r.received_at") ", r.channel, r.type, r.urgency, r.major,"
 	    " COALESCE(un.code, ''), IF(r.resident_id IS NULL, r.caller_name, res.name),"
 	    " IF(r.caller_phone <> '', r.caller_phone, COALESCE(res.phone, '')), r.description,"
