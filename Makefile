@@ -44,6 +44,8 @@ AREA_OBJ = $(patsubst cgi-bin/%.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c))
 $(BUILD)/bin/fcgi/dd-%: $(BUILD)/obj/dd-%.o $$(call AREA_OBJ,$$*) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(LDLIBS)
+# The home page runs the request desk's escalation step (cgi-bin/req/escalate.c).
+$(BUILD)/bin/fcgi/dd-auth: $(BUILD)/obj/req/escalate.o
 $(BUILD)/bin/ddsup: cgi-bin/ddsup.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O2 -g -D_GNU_SOURCE $(WARN) -o $@ $<

@@ -5,6 +5,7 @@
  * claims (so unknown paths get the 404 page in the layout).
  */
 #include "core/app.h"
+#include "req/escalate.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,19 +97,9 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	 * pending step of a major complaint past its time passes to the next level), run here
 	 * too so that the next level sees it on its home page; overdue orders and the
 	 * escalations waiting for the user's roles; a department user's open orders. */
-	[S_REQ_ESC_DUE - DB_APP_FIRST] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), EXISTS (SELECT 1"
-	    " FROM req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= NOW())",
-	[S_REQ_ESC_PASS - DB_APP_FIRST] = "INSERT IGNORE INTO req_escalations (request_id, site_id, level,"
-	    " role, status, escalated_at, decide_due, decision) SELECT e.request_id, e.site_id, x.level,"
-	    " x.role, 'pending', NOW(), NOW() + INTERVAL x.decide_minutes MINUTE, ''"
-	    " FROM req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
-	[S_REQ_ESC_MARK - DB_APP_FIRST] = "UPDATE req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1 SET e.status = 'escalated'"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
+	[S_REQ_ESC_DUE - DB_APP_FIRST] = RQ_SQL_ESC_DUE,
+	[S_REQ_ESC_PASS - DB_APP_FIRST] = RQ_SQL_ESC_PASS,
+	[S_REQ_ESC_MARK - DB_APP_FIRST] = RQ_SQL_ESC_MARK,
 	[S_REQ_HOME - DB_APP_FIRST] = "(SELECT 'o', w.id, r.id, r.number, d.name,"
 	    " DATE_FORMAT(w.due_at, '%Y-%m-%d %H:%i'), LEFT(r.description, 40)"
 	    " FROM work_orders w JOIN requests r ON r.id = w.request_id"
@@ -120,8 +111,8 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " FROM req_escalations e JOIN requests r ON r.id = e.request_id"
 	    " WHERE e.site_id = ? AND e.status = 'pending' AND (e.role & ?) <> 0"
 	    " ORDER BY e.decide_due LIMIT 8)",
-	[S_REQ_ESC_LOCK - DB_APP_FIRST] = "SELECT GET_LOCK(CONCAT('dd_req_escalate_', ?), 0)",
-	[S_REQ_ESC_UNLOCK - DB_APP_FIRST] = "SELECT RELEASE_LOCK(CONCAT('dd_req_escalate_', ?))",
+	[S_REQ_ESC_LOCK - DB_APP_FIRST] = RQ_SQL_ESC_LOCK,
+	[S_REQ_ESC_UNLOCK - DB_APP_FIRST] = RQ_SQL_ESC_UNLOCK,
 	[S_REQ_DEPT_HOME - DB_APP_FIRST] = "SELECT w.id, r.number, DATE_FORMAT(w.due_at, '%Y-%m-%d %H:%i'),"
 	    " w.due_at < NOW(), LEFT(r.description, 40), w.status"
 	    " FROM users u JOIN work_orders w ON w.department_id = u.department_id"
@@ -389,6 +380,9 @@ home_log(struct ctx *c, tpl_dict *d)
 	return DB_OK;
 }
 
+static const struct rq_esc_stmts esc_stmts = { S_REQ_ESC_DUE, S_REQ_ESC_PASS, S_REQ_ESC_MARK,
+	S_REQ_ESC_LOCK, S_REQ_ESC_UNLOCK };
+
 /* Resident requests: the escalation step, then overdue work orders and the escalations
  * waiting for the user's roles (desk and management), or the department's open orders. */
 static int
@@ -419,28 +413,9 @@ home_requests(struct ctx *c, tpl_dict *d)
 	}
 	if (!(c->user.roles & (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_DIRECTOR)))
 		return DB_OK;
-	if ((rc = db_exec(c->db, c->a, S_REQ_ESC_DUE, &r, "i", s)) != DB_OK)
+	/* The escalation step, as the request pages run it (cgi-bin/req/escalate.c). */
+	if ((rc = rq_escalation_step(c, &esc_stmts)) != DB_OK)
 		return rc;
-	/* As dd-req does it (rq_escalate_due): one worker at a time, without waiting; a failed
-	 * step (a deadlock) is left to the next page. */
-	if (r->nrows == 1 && dbres_int(r, 0, 1)) {
-		const char *now = dbres_str(r, 0, 0);
-		struct dbres *l;
-
-		if ((rc = db_exec(c->db, c->a, S_REQ_ESC_LOCK, &l, "i", s)) == DB_OK &&
-		    l->nrows == 1 && dbres_int(l, 0, 0) == 1) {
-			if ((rc = db_begin(c->db)) == DB_OK &&
-			    (rc = db_exec(c->db, c->a, S_REQ_ESC_PASS, NULL, "is", s, now)) == DB_OK &&
-			    (rc = db_exec(c->db, c->a, S_REQ_ESC_MARK, NULL, "is", s, now)) == DB_OK)
-				rc = db_commit(c->db);
-			if (rc != DB_OK)
-				db_rollback(c->db);
-			if (rc != DB_EGONE)
-				db_exec(c->db, c->a, S_REQ_ESC_UNLOCK, NULL, "i", s);
-		}
-		if (rc == DB_EGONE)
-			return rc;
-	}
 	if ((rc = db_exec(c->db, c->a, S_REQ_HOME, &r, "iii", s, s,
 	    (long long)c->user.roles)) != DB_OK)
 		return rc;

@@ -628,13 +628,67 @@ print_query(struct ctx *c, const char *from, const char *to)
 	return q;
 }
 
+typedef void (*print_row_fn)(struct ctx *c, tpl_dict *d, const struct number_kind *k,
+    const char *url, const struct dbres *r, size_t i);
+
+/* Runs each asked-for kind's statement for the period and hands every form to row with its
+ * record page's url (arena). *total gets the number of forms. DB_OK or an error. */
+static int
+print_each(struct ctx *c, const char *from, const char *to, tpl_dict *d, print_row_fn row,
+    size_t *total)
+{
+	*total = 0;
+	for (size_t i = 0; i < NPRINTABLES; i++) {
+		const struct number_kind *k = number_kind(printables[i].kind);
+		struct dbres *r;
+		int rc;
+
+		if (!print_wanted(c, i))
+			continue;
+		if ((rc = db_exec(c->db, c->a, printables[i].stmt, &r, "iss", c->user.site_id, from,
+		    to)) != DB_OK)
+			return rc;
+		for (size_t j = 0; j < r->nrows; j++)
+			row(c, d, k, arena_printf(c->a, k->url, dbres_int(r, j, 0)), r, j);
+		*total += r->nrows;
+	}
+	return DB_OK;
+}
+
+/* One line of the list: the form, its number, its print link, its archived pages. */
+static void
+print_list_row(struct ctx *c, tpl_dict *d, const struct number_kind *k, const char *url,
+    const struct dbres *r, size_t i)
+{
+	tpl_dict *row = tpl_section(d, "FORM");
+
+	tpl_set(row, "KIND", ctx_t(c, k->title));
+	tpl_set(row, "LABEL", dbres_str(r, i, 1));
+	tpl_set(row, "URL", url);
+	tpl_set(row, "PRINT_URL", arena_printf(c->a, "%s/print", url));
+	tpl_set(row, "NUMBER", dbres_str(r, i, 2));
+	if (dbres_int(r, i, 3) > 0)
+		tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(r, i, 3));
+}
+
+/* One sheet of the document: the SSI include of the form's print page, built here from the
+ * record's url (a kind's fixed path and a number) only. */
+static void
+print_doc_row(struct ctx *c, tpl_dict *d, const struct number_kind *k, const char *url,
+    const struct dbres *r, size_t i)
+{
+	(void)k, (void)r, (void)i;
+	tpl_set(tpl_section(d, "FORM"), "SSI", arena_printf(c->a,
+	    "<!--# include virtual=\"%s/print?embed=1\" stub=\"dd_failed\" -->", url));
+}
+
 /* GET /forms/print?from=&to=&kinds=: the forms of the period, each with its print link. */
 static int
 print_list(struct ctx *c)
 {
 	const char *from, *to;
 	tpl_dict *d;
-	size_t total = 0;
+	size_t total;
 	int rc;
 
 	print_period(c, &from, &to);
@@ -644,31 +698,14 @@ print_list(struct ctx *c)
 	for (size_t i = 0; i < NPRINTABLES; i++) {
 		const struct number_kind *k = number_kind(printables[i].kind);
 		tpl_dict *opt = tpl_section(d, "KIND");
-		struct dbres *r;
 
 		tpl_set(opt, "CODE", k->kind);
 		tpl_set(opt, "NAME", ctx_t(c, k->title));
 		if (c->form.v[PF_KINDS].nmulti > 0 && form_has(c, PF_KINDS, k->kind))
 			tpl_show(opt, "CHECKED");
-		if (!print_wanted(c, i))
-			continue;
-		if ((rc = db_exec(c->db, c->a, printables[i].stmt, &r, "iss", c->user.site_id, from,
-		    to)) != DB_OK)
-			return DB_STATUS(rc);
-		for (size_t j = 0; j < r->nrows; j++) {
-			tpl_dict *row = tpl_section(d, "FORM");
-			const char *url = arena_printf(c->a, k->url, dbres_int(r, j, 0));
-
-			tpl_set(row, "KIND", ctx_t(c, k->title));
-			tpl_set(row, "LABEL", dbres_str(r, j, 1));
-			tpl_set(row, "URL", url);
-			tpl_set(row, "PRINT_URL", arena_printf(c->a, "%s/print", url));
-			tpl_set(row, "NUMBER", dbres_str(r, j, 2));
-			if (dbres_int(r, j, 3) > 0)
-				tpl_set_int(tpl_section(row, "ARCHIVED"), "PAGES", dbres_int(r, j, 3));
-		}
-		total += r->nrows;
 	}
+	if ((rc = print_each(c, from, to, d, print_list_row, &total)) != DB_OK)
+		return DB_STATUS(rc);
 	if (total == 0)
 		tpl_show(d, "NONE");
 	else
@@ -680,14 +717,13 @@ print_list(struct ctx *c)
  * one A4 sheet after another, to print in one go. The sheets are the forms' own print pages
  * (?embed=1: the sheet alone), which nginx includes through SSI (this location only has
  * `ssi on`), so each form is rendered, numbered and its printing recorded by the program
- * that owns it, with that program's access checks. The include lines are built here from
- * numbers only. */
+ * that owns it, with that program's access checks. */
 static int
 print_document(struct ctx *c)
 {
 	const char *from, *to;
 	tpl_dict *d;
-	size_t total = 0;
+	size_t total;
 	int rc;
 
 	print_period(c, &from, &to);
@@ -696,23 +732,8 @@ print_document(struct ctx *c)
 	tpl_set(c->dict, "FROM", from);
 	tpl_set(c->dict, "TO", to);
 	tpl_set(c->dict, "QUERY", print_query(c, from, to));
-	for (size_t i = 0; i < NPRINTABLES; i++) {
-		const struct number_kind *k = number_kind(printables[i].kind);
-		struct dbres *r;
-
-		if (!print_wanted(c, i))
-			continue;
-		if ((rc = db_exec(c->db, c->a, printables[i].stmt, &r, "iss", c->user.site_id, from,
-		    to)) != DB_OK)
-			return DB_STATUS(rc);
-		for (size_t j = 0; j < r->nrows; j++) {
-			const char *url = arena_printf(c->a, k->url, dbres_int(r, j, 0));
-
-			tpl_set(tpl_section(d, "FORM"), "SSI", arena_printf(c->a,
-			    "<!--# include virtual=\"%s/print?embed=1\" stub=\"dd_failed\" -->", url));
-		}
-		total += r->nrows;
-	}
+	if ((rc = print_each(c, from, to, d, print_doc_row, &total)) != DB_OK)
+		return DB_STATUS(rc);
 	tpl_set_int(c->dict, "COUNT", (long long)total);
 	if (total == 0)
 		tpl_show(d, "NONE");

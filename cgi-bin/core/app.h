@@ -97,6 +97,13 @@ struct form {
 	int                     ok;
 };
 
+/* A message beside one row of a form with repeated fields (form_row_error). */
+struct form_row_err {
+	long long                  row;
+	const char                *msg;
+	struct form_row_err       *next;
+};
+
 struct user {
 	long long   id;            /* 0: not signed in */
 	long long   site_id;
@@ -145,6 +152,7 @@ struct ctx {
 	size_t              nargs;
 	const struct route *route;
 	struct form         form;
+	struct form_row_err *row_errs;   /* this request's row messages (arena) */
 	int                 input_status; /* 413 or 400 when the body could not be taken */
 	/* who */
 	struct user         user;
@@ -197,6 +205,12 @@ void        form_empty(struct ctx *c, const struct form_spec *spec);
 void        form_set(struct ctx *c, size_t i, const char *value);
 /* Marks field i invalid with the catalog message key (placeholders {label} {min} {max}). */
 void        form_error(struct ctx *c, size_t i, const char *msg_key);
+/* A message beside one row of a form with a field per row (a count per inventory item, a
+ * score per checklist item): row is the row's id (0: the form as a whole), msg_key a
+ * catalog key. Kept in the request (c->row_errs), so nothing outlives it. */
+void        form_row_error(struct ctx *c, long long row, const char *msg_key);
+/* The translated message of row, or NULL. */
+const char *form_row_msg(const struct ctx *c, long long row);
 const char *form_str(const struct ctx *c, size_t i);
 long long   form_num(const struct ctx *c, size_t i);
 /* Whether FT_MULTI field i holds value. */

@@ -341,3 +341,23 @@ form_to_dict(const struct ctx *c, tpl_dict *d)
 				    arena_printf(c->a, "_%s_ON", f->choices[k])));
 	}
 }
+
+void
+form_row_error(struct ctx *c, long long row, const char *msg_key)
+{
+	struct form_row_err *e = arena_alloc(c->a, sizeof(*e));
+
+	e->row = row;
+	e->msg = ctx_t(c, msg_key);
+	e->next = c->row_errs;
+	c->row_errs = e;
+}
+
+const char *
+form_row_msg(const struct ctx *c, long long row)
+{
+	for (const struct form_row_err *e = c->row_errs; e != NULL; e = e->next)
+		if (e->row == row)
+			return e->msg;
+	return NULL;
+}

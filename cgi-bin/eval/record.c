@@ -38,15 +38,6 @@ static const struct field correct_fields[] = {
 };
 const struct form_spec ev_correct_form = FORM_SPEC(correct_fields);
 
-/* Messages of this request beside each refused score (one request at a time per worker),
- * and the refusal of a signing. */
-static struct {
-	size_t       n;
-	long long   *ids;
-	const char **err;
-	const char  *sign_err;
-} req_err;
-
 /* The figures of a person and period as texts, in enum ev_fig order. */
 struct figs {
 	const char *v[EVF__N];
@@ -286,15 +277,13 @@ stamps(struct ctx *c, tpl_dict *d, const struct dbres *k, const char *field, con
 	(void)c;
 }
 
+/* The message beside a refused score of this request (form_row_error; row 0 is the refusal
+ * of a signing). */
 static int
-score_err(long long item, const char **msg)
+score_err(const struct ctx *c, long long item, const char **msg)
 {
-	for (size_t i = 0; i < req_err.n; i++)
-		if (req_err.ids[i] == item && req_err.err[i]) {
-			*msg = req_err.err[i];
-			return 1;
-		}
-	return 0;
+	*msg = form_row_msg(c, item);
+	return *msg != NULL;
 }
 
 /* The head of an evaluation (person, period, status, evaluator) into d. */
@@ -374,7 +363,7 @@ score_form(struct ctx *c, tpl_dict *f, const struct dbres *e, const struct lines
 		if (posted) {
 			tpl_set(s, "SCORE", post_trim(c, arena_printf(c->a, "score_%lld", id)));
 			tpl_set(s, "NOTE", post_trim(c, arena_printf(c->a, "note_%lld", id)));
-			if (score_err(id, &msg)) {
+			if (score_err(c, id, &msg)) {
 				tpl_show(s, "INVALID");
 				tpl_set(tpl_section(s, "ERR"), "MSG", msg);
 			}
@@ -450,10 +439,9 @@ ev_show(struct ctx *c)
 	struct figs f;
 	struct lines L;
 	tpl_dict *d;
-	const char *sign_err = req_err.sign_err;
+	const char *sign_err = form_row_msg(c, 0);
 	int rc, evaluator = ctx_has_role(c, EV_EVALUATORS);
 
-	req_err.sign_err = NULL;   /* this request's only: the worker serves the next one */
 	if ((rc = ev_load(c, id, &e)) != 0)
 		return rc;
 	if ((rc = lines_load(c, e, &L)) != DB_OK ||
@@ -695,9 +683,6 @@ ev_save_post(struct ctx *c)
 		return refuse(c, 403, "eval.err.self");
 	if ((rc = lines_load(c, e, &L)) != DB_OK)
 		return DB_STATUS(rc);
-	req_err.n = L.n;
-	req_err.ids = arena_calloc(c->a, L.n + 1, sizeof(long long));
-	req_err.err = arena_calloc(c->a, L.n + 1, sizeof(char *));
 	scores = arena_calloc(c->a, L.n + 1, sizeof(long long));
 	notes = arena_calloc(c->a, L.n + 1, sizeof(char *));
 	for (size_t i = 0; i < L.n; i++) {
@@ -710,8 +695,8 @@ ev_save_post(struct ctx *c)
 			msg = "eval.err.note_long";
 		if (msg == NULL && scores[i] < 0 && notes[i][0])
 			msg = "eval.err.note_needs_score";
-		req_err.ids[i] = item;
-		req_err.err[i] = msg ? ctx_t(c, msg) : NULL;
+		if (msg != NULL)
+			form_row_error(c, item, msg);
 		bad |= msg != NULL;
 		if (scores[i] > 0)
 			total += scores[i];
@@ -773,7 +758,7 @@ ev_sign_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (!ev_complete(L.l, L.n)) {
 		db_rollback(c->db);
-		req_err.sign_err = ctx_t(c, L.n ? "eval.err.incomplete" : "eval.err.no_items");
+		form_row_error(c, 0, L.n ? "eval.err.incomplete" : "eval.err.no_items");
 		return ev_show(c);
 	}
 	total = ev_total(L.l, L.n);

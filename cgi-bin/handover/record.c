@@ -62,14 +62,6 @@ static const struct field correct_fields[] = {
 };
 const struct form_spec ho_correct_form = FORM_SPEC(correct_fields);
 
-/* Messages beside each item of a refused count (this request only; one request at a time per
- * worker). */
-static struct {
-	size_t       n;
-	long long   *ids;
-	const char **err;
-} count_err;
-
 /* ---- helpers ---- */
 
 static int
@@ -108,14 +100,10 @@ post_trim(struct ctx *c, const char *name)
 }
 
 static int
-in_err(long long item_id, const char **msg)
+in_err(const struct ctx *c, long long item_id, const char **msg)
 {
-	for (size_t i = 0; i < count_err.n; i++)
-		if (count_err.ids[i] == item_id && count_err.err[i]) {
-			*msg = count_err.err[i];
-			return 1;
-		}
-	return 0;
+	*msg = form_row_msg(c, item_id);
+	return *msg != NULL;
 }
 
 /* The open items (log entries) of the record: those carried at acceptance, or those the page
@@ -263,7 +251,7 @@ count_form(struct ctx *c, tpl_dict *f, long long site)
 			tpl_set(k, "COUNT", post_trim(c, arena_printf(c->a, "count_%lld", id)));
 			tpl_set(k, "EXPL", post_trim(c, arena_printf(c->a, "expl_%lld", id)));
 			tpl_set(k, "ANSWER", post_trim(c, arena_printf(c->a, "answer_%lld", id)));
-			if (in_err(id, &msg)) {
+			if (in_err(c, id, &msg)) {
 				tpl_show(k, "INVALID");
 				tpl_set(tpl_section(k, "ERR"), "MSG", msg);
 			}
@@ -593,9 +581,6 @@ ho_accept_post(struct ctx *c)
 	}
 	if ((rc = db_exec(c->db, c->a, H_ITEMS_ACTIVE, &items, "i", site)) != DB_OK)
 		return DB_STATUS(rc);
-	count_err.n = items->nrows;
-	count_err.ids = arena_alloc(c->a, (items->nrows + 1) * sizeof(long long));
-	count_err.err = arena_alloc(c->a, (items->nrows + 1) * sizeof(char *));
 	counted = arena_alloc(c->a, (items->nrows + 1) * sizeof(long long));
 	expl = arena_alloc(c->a, (items->nrows + 1) * sizeof(char *));
 	answer = arena_alloc(c->a, (items->nrows + 1) * sizeof(char *));
@@ -611,8 +596,8 @@ ho_accept_post(struct ctx *c)
 		    !valid_utf8(expl[i], strlen(expl[i]), 0) ||
 		    !valid_utf8(answer[i], strlen(answer[i]), 0)))
 			e = "handover.err.too_long";
-		count_err.ids[i] = iid;
-		count_err.err[i] = e ? ctx_t(c, e) : NULL;
+		if (e != NULL)
+			form_row_error(c, iid, e);
 		bad |= e != NULL;
 	}
 	if (!find_incoming(c, h, form_str(c, AF_INCOMING), AF_INCOMING, &u, &rc)) {

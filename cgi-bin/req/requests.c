@@ -137,27 +137,10 @@ rq_sla_due(struct ctx *c, long long site, const char *type, const char *urgency,
 int
 rq_escalate_due(struct ctx *c)
 {
-	struct dbres *r, *l;
-	const char *now;
-	long long site = c->user.site_id;
-	int rc = db_exec(c->db, c->a, Q_ESC_OVERDUE_ANY, &r, "i", site);
+	static const struct rq_esc_stmts q = { Q_ESC_OVERDUE_ANY, Q_ESC_PASS_ON, Q_ESC_MARK_PASSED,
+		Q_ESC_LOCK, Q_ESC_UNLOCK };
 
-	if (rc != DB_OK || r->nrows != 1 || dbres_int(r, 0, 1) == 0)
-		return rc;
-	now = dbres_str(r, 0, 0);
-	if ((rc = db_exec(c->db, c->a, Q_ESC_LOCK, &l, "i", site)) != DB_OK)
-		return rc == DB_EGONE ? rc : DB_OK;
-	if (l->nrows != 1 || dbres_int(l, 0, 0) != 1)
-		return DB_OK;   /* another worker is at it */
-	if ((rc = db_begin(c->db)) == DB_OK &&
-	    (rc = db_exec(c->db, c->a, Q_ESC_PASS_ON, NULL, "is", site, now)) == DB_OK &&
-	    (rc = db_exec(c->db, c->a, Q_ESC_MARK_PASSED, NULL, "is", site, now)) == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		db_rollback(c->db);
-	if (rc != DB_EGONE)
-		db_exec(c->db, c->a, Q_ESC_UNLOCK, NULL, "i", site);
-	return rc == DB_EGONE ? rc : DB_OK;
+	return rq_escalation_step(c, &q);
 }
 
 /* ---- registering ---- */

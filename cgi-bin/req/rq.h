@@ -11,6 +11,7 @@
 #ifndef DD_RQ_H
 #define DD_RQ_H
 #include "core/app.h"
+#include "escalate.h"
 
 /* The front desk: registers, dispatches, calls back, closes. */
 #define RQ_DESK    (ROLE_STAFF | ROLE_SUPERVISOR | ROLE_MANAGER)

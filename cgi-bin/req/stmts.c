@@ -258,19 +258,9 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " NOW() + INTERVAL COALESCE(x.decide_minutes, 240) MINUTE, ''"
 	    " FROM (SELECT 1) one LEFT JOIN req_escalation_rules x ON x.site_id = ? AND x.level = 1",
 	/* Any pending step past its time with a next level to go to (ix_req_escalations_pending). */
-	Q(Q_ESC_OVERDUE_ANY) = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), EXISTS (SELECT 1"
-	    " FROM req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= NOW())",
-	Q(Q_ESC_PASS_ON) = "INSERT IGNORE INTO req_escalations (request_id, site_id, level, role, status,"
-	    " escalated_at, decide_due, decision) SELECT e.request_id, e.site_id, x.level, x.role,"
-	    " 'pending', NOW(), NOW() + INTERVAL x.decide_minutes MINUTE, ''"
-	    " FROM req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
-	Q(Q_ESC_MARK_PASSED) = "UPDATE req_escalations e JOIN req_escalation_rules x"
-	    " ON x.site_id = e.site_id AND x.level = e.level + 1 SET e.status = 'escalated'"
-	    " WHERE e.site_id = ? AND e.status = 'pending' AND e.decide_due <= ?",
+	Q(Q_ESC_OVERDUE_ANY) = RQ_SQL_ESC_DUE,
+	Q(Q_ESC_PASS_ON) = RQ_SQL_ESC_PASS,
+	Q(Q_ESC_MARK_PASSED) = RQ_SQL_ESC_MARK,
 	Q(Q_ESCS_OF) = "SELECT e.id, e.level, e.role, e.status, " DT("e.escalated_at") ","
 	    " " DT("e.decide_due") ", COALESCE(u.display_name, ''), COALESCE(" DT("e.decided_at") ", ''),"
 	    " e.decision, (e.status = 'pending' AND e.decide_due < NOW())"
@@ -296,8 +286,8 @@ const char *const rq_stmts[Q__END - DB_APP_FIRST] = {
 	    " JOIN users u ON u.id = e.user_id WHERE e.request_id = ? AND e.work_order_id = ?"
 	    " ORDER BY e.id",
 	/* One worker at a time passes a site's escalations on (no waiting: 0 s). */
-	Q(Q_ESC_LOCK) = "SELECT GET_LOCK(CONCAT('dd_req_escalate_', ?), 0)",
-	Q(Q_ESC_UNLOCK) = "SELECT RELEASE_LOCK(CONCAT('dd_req_escalate_', ?))",
+	Q(Q_ESC_LOCK) = RQ_SQL_ESC_LOCK,
+	Q(Q_ESC_UNLOCK) = RQ_SQL_ESC_UNLOCK,
 	/* Corrections of a closed request (record_corrections, entity 'request'). */
 	Q(Q_CORRECTIONS) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
 	    " " DT("k.corrected_at") " FROM record_corrections k JOIN users u ON u.id = k.corrected_by"
