@@ -8,6 +8,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 PKGS=(build-essential g++ pkg-config make libfcgi-dev libctemplate-dev libmariadb-dev
       libqrencode-dev libsodium-dev libcmocka-dev mariadb-server mariadb-client nginx-light
       wrk curl chromium clang libclang-rt-14-dev poppler-utils zbar-tools)
+# Chinese glyphs for the headless Chromium that prints forms to PDF in the browser tests (a
+# fresh Debian has none: every Chinese character printed as an empty box).
+PKGS+=(fonts-noto-cjk)
 PKGS+=(libzbar-dev libpng-dev libjpeg-dev)   # forms: the scan inbox decodes pages itself
 # Node from elsewhere (nvm, NodeSource) is fine: only ask Debian for it when it is missing.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
