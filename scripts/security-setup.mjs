@@ -1,0 +1,89 @@
+// `make security`, before the crawl: puts records into the states that the forms of the duty
+// log and the handover hang on (a page open with an open item and a major event, a day closed
+// and waiting for the manager, a day signed, a handover opened), through the real forms and
+// the HTTP tests' own helpers, and prints one page path per line for the crawler to start
+// from, together with pages of records the demo data already holds in each state (requests
+// registered, dispatched, done and closed; a draft roster month; a draft evaluation).
+//
+// usage: DD_BASE=http://127.0.0.1:18320 DD_INSTANCE=var/security node scripts/security-setup.mjs
+import { login, csrfToken, sql, sqlOne, siteId, locPath } from '../tests/lib/http.mjs';
+import { makePage, writeEntry, closePage } from '../tests/lib/log.mjs';
+
+const ch = await siteId('CH');
+const CAT = {};
+for (const [id, name] of await sql(`SELECT id, name FROM log_categories WHERE site_id=${ch}`)) CAT[name] = id;
+const staff1 = await login('staff1');
+const staff2 = await login('staff2');
+const manager = await login('manager');
+const supervisor = await login('supervisor');
+const seeds = [];
+
+/** A day of two closed pages (entries written and closed through the forms). */
+async function closedDay() {
+  const p1 = await makePage(ch, '早班');
+  const p2 = await makePage(ch, '中班', 'staff2', p1.dayId);
+  const e1 = await writeEntry(staff1, p1.id, { category_id: CAT['巡查'], what: '地库照明巡查', status: 'closed' });
+  await writeEntry(staff2, p2.id, { category_id: CAT['来电来访'], what: '业主来访咨询停车', status: 'closed' });
+  for (const [c, p] of [[staff1, p1.id], [staff2, p2.id]]) {
+    const r = await closePage(c, p);
+    if (r.status !== 303) throw new Error(`closing page ${p}: ${r.status}`);
+  }
+  return { dayId: p1.dayId, p1: p1.id, e1: e1.id };
+}
+
+// Waiting for the manager: the sign and return forms.
+const waiting = await closedDay();
+seeds.push(`/log/day/${waiting.dayId}`, `/log/page/${waiting.p1}`);
+
+// Signed: its entries take corrections only.
+const signed = await closedDay();
+const s = await manager.post(`/log/day/${signed.dayId}/sign`, { comment: '同意', _csrf: await csrfToken(manager) });
+if (s.status !== 303) throw new Error(`signing day ${signed.dayId}: ${s.status}`);
+seeds.push(`/log/day/${signed.dayId}`, `/log/entry/${signed.e1}`);
+
+// Open, opened ten hours ago: an open item, a major event with its emergency record, the
+// close form, and the handover opened from it.
+const open = await makePage(ch, '夜班', 'staff1', null, 600);
+const item = await writeEntry(staff1, open.id, { category_id: CAT['设备/照明'], what: '5 栋电梯异响', status: 'open' });
+const major = await writeEntry(staff1, open.id, {
+  category_id: CAT['风/火/水/电意外'], location: '3 栋 12 楼', what: '12 楼电井冒烟', major: '1',
+});
+const em = await sqlOne(`SELECT id FROM emergencies WHERE entry_id=${major.id}`);
+seeds.push(`/log/page/${open.id}`, `/log/entry/${item.id}`, `/log/emergency/${em}`);
+const h = await staff1.post('/handover/open', { page_id: open.id, _csrf: await csrfToken(staff1) });
+if (h.status !== 303) throw new Error(`opening the handover: ${h.status}`);
+seeds.push(locPath(h.location));
+
+// A draft roster month (settings, generate, publish) and a draft evaluation (scores, sign).
+for (let k = 2; k < 24; k++) {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + k);
+  const month = d.toISOString().slice(0, 7);
+  const r = await supervisor.post('/roster/months/new', { month, _csrf: await csrfToken(supervisor) });
+  if (r.status === 303) { seeds.push(locPath(r.location)); break; }
+}
+{
+  const staff = await sqlOne("SELECT id FROM users WHERE username='staff2'");
+  const d = new Date();
+  const from = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0)).toISOString().slice(0, 10);
+  const r = await supervisor.post('/evaluations/new', { user: staff, from, to, _csrf: await csrfToken(supervisor) });
+  if (r.status !== 303) throw new Error(`a draft evaluation: ${r.status}`);
+  seeds.push(locPath(r.location));
+}
+
+// Records of the demo data in the states whose pages carry their own forms.
+for (const st of ['registered', 'dispatched', 'in_progress', 'done', 'called_back', 'closed']) {
+  const id = await sqlOne(`SELECT MAX(id) FROM requests WHERE site_id=${ch} AND status='${st}'`);
+  if (id && id !== 'NULL') seeds.push(`/requests/${id}`);
+}
+for (const [table, path, cond] of [
+  ['roster_months', '/roster/month/', "status='draft'"],
+  ['evaluations', '/evaluations/', "status='draft'"],
+  ['work_orders', '/requests/orders/', "status IN ('dispatched','in_progress')"],
+]) {
+  const id = await sqlOne(`SELECT MAX(id) FROM ${table} WHERE site_id=${ch} AND ${cond}`).catch(() => null);
+  if (id && id !== 'NULL') seeds.push(path + id);
+}
+console.log(seeds.join('\n'));
