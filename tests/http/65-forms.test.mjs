@@ -8,7 +8,9 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync, chownSync,
+} from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -292,9 +294,19 @@ describe('scan inbox', T, () => {
     const uid = await sqlOne(`SELECT id FROM users WHERE username='staff1'`);
     // A batch as a worker leaves it when it is killed while decoding: queued, its file in the spool.
     const page = await scan('resumed.png', `${BASE}/r/${d2.number}`, { deg: 1, seed: 77 });
-    const rel = `2026/11/${crypto.randomBytes(16).toString('hex')}.bin`;
-    mkdirSync(path.join(INSTANCE, 'uploads', '2026', '11'), { recursive: true });
+    // In this month's folder, owned like the app's own files (the worker removes it after):
+    // a folder this test made as root would keep the worker from removing the file.
+    const month = new Date().toISOString().slice(0, 7).replace('-', '/');
+    const rel = `${month}/${crypto.randomBytes(16).toString('hex')}.bin`;
+    const up = statSync(path.join(INSTANCE, 'uploads'));
+    let dir = path.join(INSTANCE, 'uploads');
+    for (const part of month.split('/')) {
+      dir = path.join(dir, part);
+      mkdirSync(dir, { recursive: true });
+      chownSync(dir, up.uid, up.gid);
+    }
     writeFileSync(path.join(INSTANCE, 'uploads', rel), page.data);
+    chownSync(path.join(INSTANCE, 'uploads', rel), up.uid, up.gid);
     await sql(`INSERT INTO form_scan_batches (site_id, user_id, source, status, claimed_at, files, report)
       VALUES (${site}, ${uid}, 'web', 'queued', NOW(), 1, '')`);
     const id = await sqlOne(`SELECT MAX(id) FROM form_scan_batches`);
@@ -306,7 +318,9 @@ describe('scan inbox', T, () => {
     assert.ok(textOf(r.text).includes('排队处理'), 'waiting');
     // Progress as the worker writes it: file 2 of 3, page 2 of 4 of it.
     mkdirSync(path.join(INSTANCE, 'uploads', 'progress'), { recursive: true });
+    chownSync(path.join(INSTANCE, 'uploads', 'progress'), up.uid, up.gid);
     writeFileSync(path.join(INSTANCE, 'uploads', 'progress', String(id)), '1 3 2 4\n');
+    chownSync(path.join(INSTANCE, 'uploads', 'progress', String(id)), up.uid, up.gid);
     r = await staff1.get(`/forms/batch/${id}`);
     assert.match(r.text, /<progress id="batch-bar" max="300" value="150">50%<\/progress>/);
     assert.ok(textOf(r.text).includes('文件 2 / 3 · 页 2 / 4'), textOf(r.text).slice(0, 400));
