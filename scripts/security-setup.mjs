@@ -1,13 +1,15 @@
 // `make security`, before the crawl: puts records into the states that the forms of the duty
 // log and the handover hang on (a page open with an open item and a major event, a day closed
 // and waiting for the manager, a day signed, a handover opened), through the real forms and
-// the HTTP tests' own helpers, and prints one page path per line for the crawler to start
-// from, together with pages of records the demo data already holds in each state (requests
-// registered, dispatched, done and closed; a draft roster month; a draft evaluation).
+// the HTTP tests' own helpers (a handover refused and one accepted, a suggestion and a major
+// complaint registered, a leave request waiting, a draft roster month and evaluation, a new
+// evaluation item), and prints one page path per line for the crawler to start from,
+// together with pages of records the demo data already holds in each state (requests
+// registered, dispatched, done and closed; work orders).
 //
 // usage: DD_BASE=http://127.0.0.1:18320 DD_INSTANCE=var/security node scripts/security-setup.mjs
-import { login, csrfToken, sql, sqlOne, siteId, locPath } from '../tests/lib/http.mjs';
-import { makePage, writeEntry, closePage } from '../tests/lib/log.mjs';
+import { login, csrfToken, sql, sqlOne, siteId, locPath, serverNow, PASSWORD } from '../tests/lib/http.mjs';
+import { makePage, writeEntry, closePage, formKey, moveCurrentPageAside } from '../tests/lib/log.mjs';
 
 const ch = await siteId('CH');
 const CAT = {};
@@ -54,6 +56,64 @@ const h = await staff1.post('/handover/open', { page_id: open.id, _csrf: await c
 if (h.status !== 303) throw new Error(`opening the handover: ${h.status}`);
 seeds.push(locPath(h.location));
 
+// A handover the incoming refused (the supervisor's decision form) and one accepted, so
+// signed (its correction form). Each on a page of its own.
+async function handover(shiftName) {
+  const p = await makePage(ch, shiftName, 'staff1', null, 600);
+  const r = await staff1.post('/handover/open', { page_id: p.id, _csrf: await csrfToken(staff1) });
+  if (r.status !== 303) throw new Error(`opening a handover: ${r.status}`);
+  return locPath(r.location);
+}
+{
+  const refused = await handover('早班');
+  const r = await staff1.post(`${refused}/refuse`, {
+    r_incoming: 'staff2', r_password: PASSWORD, reason: '对讲机少一台', _csrf: await csrfToken(staff1),
+  });
+  if (r.status !== 303) throw new Error(`refusing the handover: ${r.status}`);
+  seeds.push(refused);
+  const accepted = await handover('中班');
+  const form = { incoming: 'staff2', in_password: PASSWORD, out_password: PASSWORD, arrived: '12:50' };
+  for (const [id, expected] of await sql(`SELECT id, expected FROM handover_items WHERE site_id=${ch} AND active=1`)) {
+    Object.assign(form, { [`count_${id}`]: expected, [`expl_${id}`]: '', [`answer_${id}`]: '' });
+  }
+  const a = await staff1.post(`${accepted}/accept`, { ...form, _csrf: await csrfToken(staff1) });
+  if (a.status !== 303) throw new Error(`accepting the handover: ${a.status}`);
+  seeds.push(accepted);
+}
+
+// Requests waiting for an answer (a suggestion) and for the manager's decision (a major
+// complaint), registered through the form.
+{
+  const now = await serverNow();
+  const cat = await sqlOne(`SELECT MIN(id) FROM req_categories WHERE site_id=${ch}`);
+  const unit = '1-0302';   // a demo unit (building 1, room 0302)
+  for (const over of [{ type: 'suggestion', description: '建议增加路灯' },
+    { type: 'complaint', major: '1', urgency: 'urgent', description: '电梯困人 30 分钟' }]) {
+    const r = await staff1.post('/requests/new', {
+      channel: 'phone', type: 'complaint', urgency: 'normal', received_date: now.date,
+      received_time: now.time, unit, caller_name: '王先生', description: '', rings: '2', category_id: cat,
+      form_key: formKey(), _csrf: await csrfToken(staff1), ...over,
+    });
+    if (r.status !== 303) throw new Error(`registering a request (${over.type}): ${r.status} ${(r.text.match(/class="field-error"[^>]*>[^<]*/g) || []).join(" ")}`);
+    seeds.push(locPath(r.location));
+  }
+}
+
+// A leave request of staff1 waiting for the supervisor (approve and reject forms), in the
+// published current month.
+{
+  const now = await serverNow();
+  const [y, m] = now.date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  for (let d = last; d > Number(now.date.slice(8)) + 1; d--) {
+    const day = `${now.date.slice(0, 8)}${String(d).padStart(2, '0')}`;
+    const r = await staff1.post('/roster/requests/new', {
+      kind: 'leave', day, to_day: day, reason: '家中有事', _csrf: await csrfToken(staff1),
+    });
+    if (r.status === 303) { seeds.push(locPath(r.location)); break; }
+  }
+}
+
 // A draft roster month (settings, generate, publish) and a draft evaluation (scores, sign).
 for (let k = 2; k < 24; k++) {
   const d = new Date();
@@ -73,6 +133,13 @@ for (let k = 2; k < 24; k++) {
   seeds.push(locPath(r.location));
 }
 
+// An evaluation item no evaluation has scored yet (its delete form).
+{
+  const r = await supervisor.post('/evaluations/items/new', { name: '交接班记录完整', max_score: '10', _csrf: await csrfToken(supervisor) });
+  if (r.status !== 303) throw new Error(`a new evaluation item: ${r.status}`);
+  seeds.push('/evaluations/items');
+}
+
 // Records of the demo data in the states whose pages carry their own forms.
 for (const st of ['registered', 'dispatched', 'in_progress', 'done', 'called_back', 'closed']) {
   const id = await sqlOne(`SELECT MAX(id) FROM requests WHERE site_id=${ch} AND status='${st}'`);
@@ -86,4 +153,16 @@ for (const [table, path, cond] of [
   const id = await sqlOne(`SELECT MAX(id) FROM ${table} WHERE site_id=${ch} AND ${cond}`).catch(() => null);
   if (id && id !== 'NULL') seeds.push(path + id);
 }
+// An open page of three days ago without a handover: the handover list's "open" form (it
+// lists the open pages of the last seven days).
+{
+  const day = await sqlOne(`INSERT INTO log_days (site_id, day) VALUES (${ch}, CURDATE() - INTERVAL 3 DAY)
+    ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); SELECT LAST_INSERT_ID();`);
+  await makePage(ch, '中班', 'staff2', day, 3 * 1440);
+  seeds.push('/handover');
+}
+
+// Registering a request wrote its line into the current shift's page, opening it: move that
+// page aside so that the duty log offers its "open the current page" forms again.
+await moveCurrentPageAside(staff1, ch);
 console.log(seeds.join('\n'));
