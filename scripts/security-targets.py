@@ -8,15 +8,16 @@ seed pages (FILE, one path per line: records put in the states their forms hang 
 and every GET route of the route tables (ROUTES.txt, lines "GET /path roles" as the
 programs' --routes print them; patterns with ":id" are reached through links instead).
 A page shape (path with its numbers replaced, plus the names of its query parameters) is
-fetched at most twice per role, so a list of 3,000 requests costs two pages, not 3,000.
+fetched at most PER_SHAPE (3) times per role, seed pages always, so a list of 3,000 requests
+costs three pages, not 3,000; at most MAX_PAGES_PER_ROLE (600) pages per role.
 
 Every distinct request that carries parameters becomes one target in OUT.log, in the Burp
 proxy-log format that `sqlmap -l` reads, with the cookie of the first role that reached it:
   - a GET link or GET form with a query string;
   - a POST form (application/x-www-form-urlencoded), its fields filled from the page (hidden
-    values, selected options, checked boxes, the first named submit button) and an empty
-    text field given a plausible value, so that the request passes validation as a user's
-    would and reaches the SQL behind it.
+    values, selected options, checked boxes) and an empty text field given a plausible value,
+    so that the request passes validation as a user's would and reaches the SQL behind it;
+    one variant per named submit button (sign or return, approve or reject).
 Two forms are the same target when method, action shape, field names and button agree.
 Multipart forms (uploads) are listed as skipped: their parser is fuzzed (tests/fuzz).
 
