@@ -132,9 +132,9 @@ bench_page audit /admin/audit "$MANAGER_COOKIE"
 # The duty log: its list (newest entries of the manager's site, a page of 50) and the
 # entry-creating POST.
 bench_page log-list /log/entries "$MANAGER_COOKIE"
-# The same list as a front desk meets it: 4 requests in flight at once (50 sites' duty desks
-# at their busiest), so the latency is the page's own time, not a queue behind 32 others on
-# two cores shared with MariaDB, nginx and wrk.
+# The same list at 4 requests in flight (our estimate of 50 sites' duty desks at their
+# busiest, not a measurement): its latency is closer to the page's own time than at 32,
+# where a request queues behind 31 others on two cores shared with MariaDB, nginx and wrk.
 bench_page log-list-c4 /log/entries "$MANAGER_COOKIE" 4
 bench_log_create
 
