@@ -344,12 +344,16 @@ failed:
 int
 db_begin(struct db *db)
 {
+	static const char begin[] = "START TRANSACTION";
+
+	/* One round trip: the connection stays in autocommit mode and COMMIT or ROLLBACK ends
+	 * the explicit transaction (autocommit off before and on again after cost two). */
 	if (db_ensure(db) != DB_OK)
 		return DB_EGONE;
-	if (mysql_autocommit(db->my, 0) != 0) {
+	if (mysql_real_query(db->my, begin, sizeof begin - 1) != 0) {
 		/* A stale connection: open a new one and try once more. */
 		db_disconnect(db);
-		if (db_ensure(db) != DB_OK || mysql_autocommit(db->my, 0) != 0)
+		if (db_ensure(db) != DB_OK || mysql_real_query(db->my, begin, sizeof begin - 1) != 0)
 			return DB_EGONE;
 	}
 	db->in_tx = 1;
@@ -368,11 +372,10 @@ db_commit(struct db *db)
 		fprintf(stderr, "db: commit: %s\n", mysql_error(db->my));
 	}
 	db->in_tx = 0;
-	if (rc == DB_EGONE) {
+	if (rc == DB_EGONE)
 		db_disconnect(db);
-		return rc;
-	}
-	mysql_autocommit(db->my, 1);
+	else if (rc != DB_OK && mysql_rollback(db->my) != 0)
+		db_disconnect(db);   /* nothing of a failed commit may stay open on the connection */
 	return rc;
 }
 
@@ -382,7 +385,7 @@ db_rollback(struct db *db)
 	if (db->my == NULL || !db->in_tx)
 		return;
 	db->in_tx = 0;
-	if (mysql_rollback(db->my) != 0 || mysql_autocommit(db->my, 1) != 0)
+	if (mysql_rollback(db->my) != 0)
 		db_disconnect(db);
 }
 
