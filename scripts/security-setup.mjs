@@ -10,6 +10,7 @@
 // usage: DD_BASE=http://127.0.0.1:18320 DD_INSTANCE=var/security node scripts/security-setup.mjs
 import { login, csrfToken, sql, sqlOne, siteId, locPath, serverNow, PASSWORD } from '../tests/lib/http.mjs';
 import { makePage, writeEntry, closePage, formKey, moveCurrentPageAside } from '../tests/lib/log.mjs';
+import { openHandover, acceptForm } from '../tests/lib/handover.mjs';
 
 const ch = await siteId('CH');
 const CAT = {};
@@ -52,17 +53,13 @@ const major = await writeEntry(staff1, open.id, {
 });
 const em = await sqlOne(`SELECT id FROM emergencies WHERE entry_id=${major.id}`);
 seeds.push(`/log/page/${open.id}`, `/log/entry/${item.id}`, `/log/emergency/${em}`);
-const h = await staff1.post('/handover/open', { page_id: open.id, _csrf: await csrfToken(staff1) });
-if (h.status !== 303) throw new Error(`opening the handover: ${h.status}`);
-seeds.push(locPath(h.location));
+seeds.push(`/handover/${await openHandover(staff1, open.id)}`);
 
 // A handover the incoming refused (the supervisor's decision form) and one accepted, so
 // signed (its correction form). Each on a page of its own.
 async function handover(shiftName) {
   const p = await makePage(ch, shiftName, 'staff1', null, 600);
-  const r = await staff1.post('/handover/open', { page_id: p.id, _csrf: await csrfToken(staff1) });
-  if (r.status !== 303) throw new Error(`opening a handover: ${r.status}`);
-  return locPath(r.location);
+  return `/handover/${await openHandover(staff1, p.id)}`;
 }
 {
   const refused = await handover('早班');
@@ -72,11 +69,7 @@ async function handover(shiftName) {
   if (r.status !== 303) throw new Error(`refusing the handover: ${r.status}`);
   seeds.push(refused);
   const accepted = await handover('中班');
-  const form = { incoming: 'staff2', in_password: PASSWORD, out_password: PASSWORD, arrived: '12:50' };
-  for (const [id, expected] of await sql(`SELECT id, expected FROM handover_items WHERE site_id=${ch} AND active=1`)) {
-    Object.assign(form, { [`count_${id}`]: expected, [`expl_${id}`]: '', [`answer_${id}`]: '' });
-  }
-  const a = await staff1.post(`${accepted}/accept`, { ...form, _csrf: await csrfToken(staff1) });
+  const a = await staff1.post(`${accepted}/accept`, { ...(await acceptForm(ch, { arrived: '12:50' })), _csrf: await csrfToken(staff1) });
   if (a.status !== 303) throw new Error(`accepting the handover: ${a.status}`);
   seeds.push(accepted);
 }

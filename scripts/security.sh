@@ -50,14 +50,21 @@ trap cleanup EXIT
 "$STACK" start >/dev/null || die "the instance did not start"
 mkdir -p "$OUT"
 
-# Sign in as USER through the form (GET /login sets dd_csrf and carries the hidden _csrf; POST
-# it back); prints "dd_session=<token>".
-sign_in() {
-    local user=$1 jar=$OUT/cookies-$1.txt csrf code session
+# GET /login into a new cookie jar JAR (it sets dd_csrf); prints the form's hidden _csrf.
+login_form() {
+    local jar=$1 csrf
     rm -f "$jar"
     csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/login" |
            sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
     [[ -n $csrf ]] || die "no _csrf on /login"
+    echo "$csrf"
+}
+
+# Sign in as USER through the form (the _csrf of GET /login posted back); prints
+# "dd_session=<token>".
+sign_in() {
+    local user=$1 jar=$OUT/cookies-$1.txt csrf code session
+    csrf=$(login_form "$jar") || exit 1
     code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
            --data-urlencode "username=$user" --data-urlencode password=demo-password \
            --data-urlencode "_csrf=$csrf" "$BASE/login")
@@ -107,9 +114,7 @@ python3 "$ROOT/scripts/security-targets.py" "$BASE" "$OUT/targets.log" "$OUT/rou
 cat "$OUT/targets.txt" | sed 's/^/security: /'
 # The sign-in form itself, signed out (the classic place for an injection).
 jar=$OUT/cookies-anon.txt
-rm -f "$jar"
-csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/login" |
-       sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+csrf=$(login_form "$jar") || exit 1
 anon=$(awk '$6 == "dd_csrf" { print "dd_csrf=" $7 }' "$jar")
 body="username=scan-nobody&password=wrong-password&_csrf=$csrf"
 printf '%s\nPOST /login HTTP/1.1\nHost: 127.0.0.1:%s\nCookie: %s\nContent-Type: application/x-www-form-urlencoded\nContent-Length: %s\n\n%s\n%s\n\n' \

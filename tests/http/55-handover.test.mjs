@@ -12,6 +12,7 @@ import {
   Client, login, csrfToken, serverNow, fieldError, textOf, brief, sql, sqlOne, q, uniq, siteId,
   locPath, signIn, PASSWORD,
 } from '../lib/http.mjs';
+import { openHandover, items, acceptForm } from '../lib/handover.mjs';
 
 const T = { timeout: 180000 };
 
@@ -50,33 +51,6 @@ async function writeEntry(client, pageId, what) {
   });
   assert.equal(r.status, 303, `write entry: ${brief(r)}`);
   return /#entry-(\d+)/.exec(r.location)[1];
-}
-
-/** Opens the handover of a page; returns its id. */
-async function openHandover(client, pageId) {
-  const r = await client.post('/handover/open', { page_id: pageId, _csrf: await csrfToken(client) });
-  assert.equal(r.status, 303, `open handover: ${brief(r)}`);
-  const m = /^\/handover\/(\d+)$/.exec(locPath(r.location));
-  assert.ok(m, `303 to /handover/<id>: ${r.location}`);
-  return m[1];
-}
-
-/** The active items of a site: [{ id, name, expected }]. */
-async function items(site) {
-  return (await sql(`SELECT id, name, expected FROM handover_items WHERE site_id=${site} AND active=1 ORDER BY sort_order`))
-    .map(([id, name, expected]) => ({ id, name, expected: Number(expected) }));
-}
-
-/** The accept form: every item counted as expected, but `over` { name: { count, expl, answer } }. */
-async function acceptForm(site, { over = {}, incoming = 'staff2', inPw = PASSWORD, outPw = PASSWORD, arrived = '06:50' } = {}) {
-  const f = { incoming, in_password: inPw, out_password: outPw, arrived };
-  for (const it of await items(site)) {
-    const o = over[it.name] || {};
-    f[`count_${it.id}`] = o.count ?? it.expected;
-    f[`expl_${it.id}`] = o.expl ?? '';
-    f[`answer_${it.id}`] = o.answer ?? '';
-  }
-  return f;
 }
 
 const status = (id) => sqlOne(`SELECT status FROM handovers WHERE id=${id}`);
