@@ -7,7 +7,12 @@
 # A signed-in page with any non-2xx response fails the run (the session cookie was not
 # accepted). The bench instance is stopped at the end; its data stays until `make reset`.
 #
-#   scripts/bench.sh [--quick]     --quick: 5 s per page instead of 10 s
+#   scripts/bench.sh [--quick] [--reuse]
+#     --quick: 5 s per page instead of 10 s
+#     --reuse: keep the bench instance's data if it holds the large data set already (a second
+#              run while working on speed; the lines are then measured on a used database)
+#   BENCH_ONLY="log-list log-create" scripts/bench.sh --reuse: only the lines named (and the
+#              soak only if named "soak")
 #
 # To measure another page, add one line at the end: bench_page NAME PATH ["$MANAGER_COOKIE"].
 set -euo pipefail
@@ -19,11 +24,14 @@ unset DD_NO_DEMO
 STACK=$ROOT/scripts/stack.sh
 BASE=http://127.0.0.1:$DD_PORT
 DURATION=10s
+REUSE=0
+BENCH_ONLY=${BENCH_ONLY:-}
 
 for arg in "$@"; do
     case $arg in
         --quick) DURATION=5s ;;
-        *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
+        --reuse) REUSE=1 ;;
+        *) echo "usage: scripts/bench.sh [--quick] [--reuse]" >&2; exit 2 ;;
     esac
 done
 
@@ -56,6 +64,7 @@ EOF
 # "dd_session=..."; CONNS the connections kept busy (32: the machine saturated).
 bench_page() {
     local name=$1 path=$2 cookie=${3:-} conns=${4:-32} hdr=() code out line non2xx
+    bench_wanted "$name" || return 0
     if [[ -n $cookie ]]; then
         hdr=(-H "Cookie: $cookie")
         code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE$path")
@@ -87,6 +96,16 @@ bench_page() {
     fi
 }
 
+# bench_wanted NAME...: whether any of the lines NAME is measured in this run (BENCH_ONLY).
+bench_wanted() {
+    local name
+    [[ -z $BENCH_ONLY ]] && return 0
+    for name in "$@"; do
+        [[ " $BENCH_ONLY " == *" $name "* ]] && return 0
+    done
+    return 1
+}
+
 # sign_in USER: prints "dd_session=TOKEN" after a real form sign-in (CSRF cookie + field).
 sign_in() {
     local user=$1 jar html csrf code session
@@ -107,19 +126,25 @@ sign_in() {
 . "$ROOT/scripts/bench-log.sh"
 
 command -v wrk >/dev/null || die "wrk missing (scripts/deps.sh)"
-"$STACK" reset
-"$STACK" start
-start=$SECONDS
-"$STACK" sql -N -s <"$ROOT/scripts/bench-data.sql" >/dev/null || die "loading bench-data.sql"
-echo "bench-data: loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
-    'SELECT CONCAT((SELECT COUNT(*) FROM users), " users, ", (SELECT COUNT(*) FROM units),
-     " units, ", (SELECT COUNT(*) FROM audit_log), " audit rows")'))"
+# --reuse: a running or stopped bench instance with the duty log's million entries is kept.
+if ((REUSE)) && "$STACK" start >/dev/null 2>&1 &&
+   (($("$STACK" sql -N -e 'SELECT COUNT(*) FROM log_entries' 2>/dev/null || echo 0) >= 1000000)); then
+    echo "bench-data: reused ($("$STACK" sql -N -e 'SELECT COUNT(*) FROM log_entries') log entries)"
+else
+    "$STACK" reset
+    "$STACK" start
+    start=$SECONDS
+    "$STACK" sql -N -s <"$ROOT/scripts/bench-data.sql" >/dev/null || die "loading bench-data.sql"
+    echo "bench-data: loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+        'SELECT CONCAT((SELECT COUNT(*) FROM users), " users, ", (SELECT COUNT(*) FROM units),
+         " units, ", (SELECT COUNT(*) FROM audit_log), " audit rows")'))"
 
-start=$SECONDS
-"$STACK" sql -N -s <"$ROOT/scripts/bench-data-log.sql" >/dev/null || die "loading bench-data-log.sql"
-echo "bench-data: duty log loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
-    'SELECT CONCAT((SELECT COUNT(*) FROM sites), " sites, ", (SELECT COUNT(*) FROM log_pages),
-     " shift pages, ", (SELECT COUNT(*) FROM log_entries), " log entries")'))"
+    start=$SECONDS
+    "$STACK" sql -N -s <"$ROOT/scripts/bench-data-log.sql" >/dev/null || die "loading bench-data-log.sql"
+    echo "bench-data: duty log loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+        'SELECT CONCAT((SELECT COUNT(*) FROM sites), " sites, ", (SELECT COUNT(*) FROM log_pages),
+         " shift pages, ", (SELECT COUNT(*) FROM log_entries), " log entries")'))"
+fi
 
 MANAGER_COOKIE=$(sign_in manager)
 
@@ -136,22 +161,26 @@ bench_page log-list /log/entries "$MANAGER_COOKIE"
 # busiest, not a measurement): its latency is closer to the page's own time than at 32,
 # where a request queues behind 31 others on two cores shared with MariaDB, nginx and wrk.
 bench_page log-list-c4 /log/entries "$MANAGER_COOKIE" 4
-bench_log_create
+! bench_wanted log-create || bench_log_create
 
 # Staff evaluation: a draft of staff1 for this month, whose figures are counted from the
 # records on every view (roster, log entries and pages, handovers, requests, callbacks), and
 # the list of evaluations.
-EVAL_ID=$("$STACK" sql -N -e "INSERT INTO evaluations (site_id, user_id, period_from, period_to,
-    evaluator_id, comment, figures, staff_remark) SELECT u.site_id, u.id, DATE_FORMAT(CURDATE(),
-    '%Y-%m-01'), LAST_DAY(CURDATE()), s.id, '', '{}', '' FROM users u, users s
-    WHERE u.username = 'staff1' AND s.username = 'supervisor'; SELECT LAST_INSERT_ID();") ||
-    die "eval: cannot make the draft"
-bench_page eval-draft "/evaluations/$EVAL_ID" "$MANAGER_COOKIE"
-bench_page eval-list /evaluations "$MANAGER_COOKIE"
+if bench_wanted eval-draft eval-list; then
+    EVAL_ID=$("$STACK" sql -N -e "INSERT INTO evaluations (site_id, user_id, period_from, period_to,
+        evaluator_id, comment, figures, staff_remark) SELECT u.site_id, u.id, DATE_FORMAT(CURDATE(),
+        '%Y-%m-01'), LAST_DAY(CURDATE()), s.id, '', '{}', '' FROM users u, users s
+        WHERE u.username = 'staff1' AND s.username = 'supervisor'; SELECT LAST_INSERT_ID();") ||
+        die "eval: cannot make the draft"
+    bench_page eval-draft "/evaluations/$EVAL_ID" "$MANAGER_COOKIE"
+    bench_page eval-list /evaluations "$MANAGER_COOKIE"
+fi
 
 # The roster generator (no HTTP): 60 staff x 3 shifts x 31 days, best of 5 runs.
-ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
-echo "bench: roster-generate ms=$ROSTER_MS"
+if bench_wanted roster-generate; then
+    ROSTER_MS=$("$ROOT/build/bin/roster-bench") || die "roster-generate: build/bin/roster-bench failed"
+    echo "bench: roster-generate ms=$ROSTER_MS"
+fi
 
 # ---- reliability: the soak ----------------------------------------------------------------
 # A mixed read/write load at a fixed concurrency for SOAK_SECONDS (default 180; --quick: 60):
@@ -280,17 +309,18 @@ soak() {
     ((rss1 <= rss0 + rss0 / 4 + 8192)) || die "soak: worker memory grew from $rss0 kB to $rss1 kB"
     ((bad + sockerr == 0)) || die "soak: $((bad + sockerr)) failed requests"
 }
-soak
+! bench_wanted soak || soak
 
 # The scan inbox (no HTTP): generated A4 pages (QR code, text, turned 2 degrees, noise) as PNG,
 # decoded, QR read, number checked, hashed and written per page.
-"$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"
+! bench_wanted scan || "$ROOT/build/bin/forms-bench" || die "scan: build/bin/forms-bench failed"
 
 # ---- resident requests (dd-req) ------------------------------------------------------------
 # The request list of the manager's site, newest first (ix_requests_site_received, one row more
 # than a page instead of a COUNT), unfiltered, overdue only, and a number looked up (a prefix
 # of uq_requests_number). With scripts/bench-data-req.sql (200,000 requests) when present.
-if [[ -f $ROOT/scripts/bench-data-req.sql ]]; then
+if [[ -f $ROOT/scripts/bench-data-req.sql ]] &&
+   bench_wanted requests-list requests-overdue requests-number; then
     start=$SECONDS
     "$STACK" sql -N -s <"$ROOT/scripts/bench-data-req.sql" >/dev/null || die "loading bench-data-req.sql"
     echo "bench-data: requests loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
@@ -302,7 +332,9 @@ bench_page requests-number "/requests?q=TS-2026" "$MANAGER_COOKIE"
 
 # The callback desk (dd-callback): the due list, the records of a year (about 4,000 callbacks,
 # newest page) and the report list with its missing days.
-SUPERVISOR_COOKIE=$(sign_in supervisor)
+SUPERVISOR_COOKIE=
+! bench_wanted callbacks-due callbacks-records callbacks-reports ||
+    SUPERVISOR_COOKIE=$(sign_in supervisor)
 bench_page callbacks-due /callbacks "$SUPERVISOR_COOKIE"
 bench_page callbacks-records /callbacks/records "$SUPERVISOR_COOKIE"
 bench_page callbacks-reports /callbacks/reports "$SUPERVISOR_COOKIE"
@@ -311,12 +343,15 @@ bench_page callbacks-reports /callbacks/reports "$SUPERVISOR_COOKIE"
 # 200,000 requests of the demo site over two years (scripts/bench-data-req.sql, also used by
 # the requests list's line; loading it twice adds nothing), then the manager's quarterly report
 # of the last full quarter and the KPI dashboard of the current quarter.
-start=$SECONDS
-"$STACK" sql -N -s <"$ROOT/scripts/bench-data-req.sql" >/dev/null || die "loading bench-data-req.sql"
-echo "bench-data: requests loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
-    'SELECT CONCAT((SELECT COUNT(*) FROM requests), " requests, ", (SELECT COUNT(*) FROM work_orders),
-     " work orders, ", (SELECT COUNT(*) FROM callbacks), " callbacks")'))"
-read -r REP_YEAR REP_QUARTER <<<"$("$STACK" sql -N -e \
-    'SELECT YEAR(CURDATE() - INTERVAL 1 QUARTER), QUARTER(CURDATE() - INTERVAL 1 QUARTER)')"
+REP_YEAR= REP_QUARTER=
+if bench_wanted quarterly-report kpi-dashboard; then
+    start=$SECONDS
+    "$STACK" sql -N -s <"$ROOT/scripts/bench-data-req.sql" >/dev/null || die "loading bench-data-req.sql"
+    echo "bench-data: requests loaded in $((SECONDS - start)) s ($("$STACK" sql -N -e \
+        'SELECT CONCAT((SELECT COUNT(*) FROM requests), " requests, ", (SELECT COUNT(*) FROM work_orders),
+         " work orders, ", (SELECT COUNT(*) FROM callbacks), " callbacks")'))"
+    read -r REP_YEAR REP_QUARTER <<<"$("$STACK" sql -N -e \
+        'SELECT YEAR(CURDATE() - INTERVAL 1 QUARTER), QUARTER(CURDATE() - INTERVAL 1 QUARTER)')"
+fi
 bench_page quarterly-report "/reports/complaints?year=$REP_YEAR&quarter=$REP_QUARTER" "$MANAGER_COOKIE"
 bench_page kpi-dashboard "/reports/kpi?period=quarter" "$MANAGER_COOKIE"

@@ -188,6 +188,31 @@ log_entry_new_invalid(struct ctx *c)
 	return c->nids ? log_page_show(c) : log_home(c);
 }
 
+/* Why S_ENTRY_NEW wrote nothing (called after the rollback), told to the user: a page that is
+ * not there or of another site (404), a page closed or a day signed (403), else the category
+ * or the time (the form again, the reason at the field). Returns the status. */
+static int
+entry_new_refused(struct ctx *c, long long page_id)
+{
+	struct dbres *r;
+	int rc = db_exec(c->db, c->a, S_PAGE_STATE, &r, "i", page_id);
+
+	if (rc != DB_OK)
+		return DB_STATUS(rc);
+	if (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id)
+		return 404;
+	if (strcmp(dbres_str(r, 0, 1), "signed") == 0 || strcmp(dbres_str(r, 0, 0), "closed") == 0) {
+		page_error(c, 403, "log.err.page_not_open");
+		return 403;
+	}
+	if ((rc = entry_check(c, 0)) != DB_OK)
+		return DB_STATUS(rc);
+	/* Everything holds now: the page or the category changed in between. */
+	if (c->form.ok)
+		form_error(c, EF_WHAT, "log.err.changed");
+	return log_entry_new_invalid(c);
+}
+
 /* POST /log/page/:id/entries, and POST /log/open/entry (opens the current page first). */
 int
 log_entry_new_post(struct ctx *c)
@@ -204,36 +229,33 @@ log_entry_new_post(struct ctx *c)
 		form_set(c, EF_KEY, log_form_key(c));
 		form_error(c, EF_WHAT, "log.err.form_expired");
 	}
-	if ((rc = entry_check(c, 0)) != DB_OK)
-		return DB_STATUS(rc);
-	if (!c->form.ok)
+	if (!c->form.ok) {
+		/* All the reasons at once: the category's and the time's too. */
+		if ((rc = entry_check(c, 0)) != DB_OK)
+			return DB_STATUS(rc);
 		return log_entry_new_invalid(c);
-	/* A form submitted twice (double click, back button) hits the unique form_key below
+	}
+	/* The page's, the category's and the time's checks are in the insert itself (one round
+	 * trip); a form submitted twice (double click, back button) hits the unique form_key
 	 * and leads to the entry the first submission wrote. */
 	if ((rc = db_begin(c->db)) != DB_OK)
 		return DB_STATUS(rc);
 	if (page_id == 0 && (rc = log_page_open_current(c, &page_id)) != DB_OK)
 		return rc == DB_EFAIL && page_id == 0 ? 404 : DB_STATUS(rc);
-	/* The page is share-locked while the entry is written: closing or signing waits. */
-	rc = db_exec(c->db, c->a, S_PAGE_SHARE, &r, "i", page_id);
-	if (rc == DB_OK && (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id))
-		return 404;
-	if (rc == DB_OK && (strcmp(dbres_str(r, 0, 1), "signed") == 0 ||
-	    strcmp(dbres_str(r, 0, 0), "closed") == 0)) {
-		page_error(c, 403, "log.err.page_not_open");
-		return 403;
-	}
-	if (rc == DB_OK)
-		rc = db_exec(c->db, c->a, S_ENTRY_NEW, &r, "iisissssssisns", c->user.site_id, page_id,
-		    at, form_num(c, EF_CATEGORY), form_str(c, EF_LOCATION), form_str(c, EF_WHAT),
-		    form_str(c, EF_HANDLING), form_str(c, EF_FOLLOWUP), status,
-		    major ? "1" : "0", c->user.id, key, closed, status);
+	rc = db_exec(c->db, c->a, S_ENTRY_NEW, &r, "ssssssiisnsiiis", at, form_str(c, EF_LOCATION),
+	    form_str(c, EF_WHAT), form_str(c, EF_HANDLING), form_str(c, EF_FOLLOWUP), status,
+	    major, c->user.id, key, closed, status, form_num(c, EF_CATEGORY), page_id,
+	    c->user.site_id, at);
 	if (rc == DB_EDUP) {
 		/* The same form, submitted before: it is written already. */
 		db_rollback(c->db);
 		if ((rc = db_exec(c->db, c->a, S_ENTRY_BY_KEY, &r, "s", key)) != DB_OK || r->nrows != 1)
 			return DB_STATUS(rc);
 		return resp_redirect(c, arena_printf(c->a, "/log/entry/%s", dbres_str(r, 0, 0)));
+	}
+	if (rc == DB_OK && r->affected == 0) {
+		db_rollback(c->db);
+		return entry_new_refused(c, page_id);
 	}
 	entry_id = rc == DB_OK ? (long long)r->insert_id : 0;
 	if (rc == DB_OK)
