@@ -27,12 +27,17 @@ FROM sites st JOIN log_categories c ON c.site_id = (SELECT id FROM sites WHERE c
 WHERE NOT EXISTS (SELECT 1 FROM log_categories x WHERE x.site_id = st.id);
 
 -- 365 days ending the day before yesterday (yesterday and today are left to the current
--- shift, which may have started yesterday), signed by the site's first user.
+-- shift, which may have started yesterday), signed by the site's first user; the days the
+-- demo's duty log has already (sql/demo/014_demo_log_history.sql) are kept as they are.
 INSERT INTO log_days (site_id, day, status, signed_by, signed_at, sign_comment)
 SELECT st.id, CURDATE() - INTERVAL (d.seq + 1) DAY, 'signed',
        (SELECT MIN(u.id) FROM users u WHERE u.site_id = st.id),
        CURDATE() - INTERVAL d.seq DAY + INTERVAL 9 HOUR, '已阅'
-FROM sites st JOIN seq_1_to_365 d;
+FROM sites st JOIN seq_1_to_365 d
+WHERE NOT EXISTS (SELECT 1 FROM log_days x
+                  WHERE x.site_id = st.id AND x.day = CURDATE() - INTERVAL (d.seq + 1) DAY);
+
+SET @demo_last_page := (SELECT COALESCE(MAX(id), 0) FROM log_pages);
 
 INSERT INTO log_pages (site_id, day_id, shift_id, status, opened_by, opened_at, lead_id,
                        closed_by, closed_at)
@@ -40,7 +45,8 @@ SELECT d.site_id, d.id, sh.id, 'closed', w.uid, TIMESTAMP(d.day, sh.start_time),
        TIMESTAMP(d.day, sh.start_time) + INTERVAL 7 HOUR
 FROM log_days d
 JOIN shifts sh ON sh.site_id = d.site_id
-JOIN (SELECT site_id, MIN(id) AS uid FROM users GROUP BY site_id) w ON w.site_id = d.site_id;
+JOIN (SELECT site_id, MIN(id) AS uid FROM users GROUP BY site_id) w ON w.site_id = d.site_id
+WHERE NOT EXISTS (SELECT 1 FROM log_pages x WHERE x.day_id = d.id);
 
 -- 19 entries a page, a quarter of a shift apart ... closed by their writer.
 INSERT INTO log_entries (site_id, page_id, occurred_at, category_id, location, what, handling,
@@ -57,4 +63,5 @@ SELECT p.site_id, p.id, p.opened_at + INTERVAL (n.seq * 20) MINUTE,
 FROM log_pages p
 JOIN (SELECT site_id, MIN(id) AS first_id FROM log_categories GROUP BY site_id) cat
   ON cat.site_id = p.site_id
-JOIN seq_1_to_19 n;
+JOIN seq_1_to_19 n
+WHERE p.id > @demo_last_page;

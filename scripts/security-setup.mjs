@@ -146,12 +146,13 @@ for (const [table, path, cond] of [
   const id = await sqlOne(`SELECT MAX(id) FROM ${table} WHERE site_id=${ch} AND ${cond}`).catch(() => null);
   if (id && id !== 'NULL') seeds.push(path + id);
 }
-// An open page of three days ago without a handover: the handover list's "open" form (it
-// lists the open pages of the last seven days).
+// An open page of five days ago without a handover: the handover list's "open" form (it
+// lists the open pages of the last seven days). Five: the demo's duty log (sql/demo/014)
+// holds the three days before today (before 06:00, the three before yesterday).
 {
-  const day = await sqlOne(`INSERT INTO log_days (site_id, day) VALUES (${ch}, CURDATE() - INTERVAL 3 DAY)
+  const day = await sqlOne(`INSERT INTO log_days (site_id, day) VALUES (${ch}, CURDATE() - INTERVAL 5 DAY)
     ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id); SELECT LAST_INSERT_ID();`);
-  await makePage(ch, '中班', 'staff2', day, 3 * 1440);
+  await makePage(ch, '中班', 'staff2', day, 5 * 1440);
   seeds.push('/handover');
 }
 
