@@ -11,6 +11,7 @@
 #   DD_WORKERS   FastCGI workers per program (default 4)
 #   DD_BIN_DIR   build output with ddsup and fcgi/ (default <repo>/build/bin)
 #   DD_NO_DEMO=1 do not load sql/demo/*.sql
+#   DD_DB_OPTS   more mariadbd options when it starts, e.g. "--innodb-buffer-pool-size=1G"
 #
 # Layout: INSTANCE/dutydesk.conf, db/ (datadir), run/ (sockets, pid files), log/, uploads/,
 # nginx/ (generated nginx.conf, temp files).
@@ -179,13 +180,15 @@ db_start() {
         say "mariadb: running (pid $pid)"
     else
         rm -f "$DB_SOCK"
+        local db_opts=()
+        read -ra db_opts <<<"${DD_DB_OPTS:-}"
         # setsid: not in the caller's process group, so ^C on `make run` leaves it running.
         setsid -f mariadbd --no-defaults --datadir="$DATADIR" --socket="$DB_SOCK" \
             --pid-file="$DB_PID" --skip-networking ${APP_USER:+--user=root} \
             --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
             --default-time-zone=+08:00 --innodb-flush-log-at-trx-commit=1 \
             --thread-handling=pool-of-threads \
-            --log-error="$LOG/mysqld.log" </dev/null >/dev/null 2>&1
+            --log-error="$LOG/mysqld.log" "${db_opts[@]}" </dev/null >/dev/null 2>&1
         local end=$((SECONDS + 30))
         until db_ping; do
             if ((SECONDS >= end)); then

@@ -141,8 +141,8 @@ log_entry_form_fill(struct ctx *c, tpl_dict *f, long long selected)
 }
 
 /* Checks what the declared validation cannot: the category is one of this site's, and the
- * time is not in the future (beyond a 10-minute margin) nor more than two days old. Marks
- * the fields; returns DB_OK or a database error. */
+ * time is not in the future (beyond LOG_TIME_AHEAD minutes) nor more than two days old
+ * (LOG_TIME_PAST). Marks the fields; returns DB_OK or a database error. */
 static int
 entry_check(struct ctx *c, long long allowed_category)
 {
@@ -155,9 +155,9 @@ entry_check(struct ctx *c, long long allowed_category)
 		return rc;
 	if (dbres_int(r, 0, 1) != c->user.site_id || (!dbres_int(r, 0, 2) && cat != allowed_category))
 		form_error(c, EF_CATEGORY, "err.choice");
-	if (dbres_int(r, 0, 0) > 10)
+	if (dbres_int(r, 0, 0) > LOG_TIME_AHEAD)
 		form_error(c, EF_TIME, "log.err.future");
-	else if (dbres_int(r, 0, 0) < -2 * 24 * 60)
+	else if (dbres_int(r, 0, 0) < LOG_TIME_PAST)
 		form_error(c, EF_TIME, "log.err.too_old");
 	return DB_OK;
 }
@@ -242,10 +242,10 @@ log_entry_new_post(struct ctx *c)
 		return DB_STATUS(rc);
 	if (page_id == 0 && (rc = log_page_open_current(c, &page_id)) != DB_OK)
 		return rc == DB_EFAIL && page_id == 0 ? 404 : DB_STATUS(rc);
-	rc = db_exec(c->db, c->a, S_ENTRY_NEW, &r, "ssssssiisnsiiis", at, form_str(c, EF_LOCATION),
+	rc = db_exec(c->db, c->a, S_ENTRY_NEW, &r, "ssssssiisnsiiisii", at, form_str(c, EF_LOCATION),
 	    form_str(c, EF_WHAT), form_str(c, EF_HANDLING), form_str(c, EF_FOLLOWUP), status,
 	    major, c->user.id, key, closed, status, form_num(c, EF_CATEGORY), page_id,
-	    c->user.site_id, at);
+	    c->user.site_id, at, (long long)LOG_TIME_PAST, (long long)LOG_TIME_AHEAD);
 	if (rc == DB_EDUP) {
 		/* The same form, submitted before: it is written already. */
 		db_rollback(c->db);

@@ -14,6 +14,10 @@
 #define LOG_SIGNERS  ROLE_MANAGER
 /* Who configures categories. */
 #define LOG_CONFIG   (ROLE_SUPERVISOR | ROLE_MANAGER | ROLE_ADMIN)
+/* The time an entry may say it happened, in minutes from now: a little ahead (clocks differ),
+ * at most two days back (anything older is told in the text of an entry of today). */
+#define LOG_TIME_AHEAD  10
+#define LOG_TIME_PAST   (-2 * 24 * 60)
 
 enum log_stmt {
 	S_NOW_SHIFT = DB_APP_FIRST,

@@ -81,8 +81,7 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_PAGE_GET) = PAGE_COLS " WHERE p.id = ?",
 	Q(S_PAGE_LOCK) = "SELECT p.status, d.status, p.site_id, p.day_id, " DT("p.opened_at")
 	    " FROM log_pages p JOIN log_days d ON d.id = p.day_id WHERE p.id = ? FOR UPDATE",
-	/* Entries being written hold a shared lock: many at once, while closing, returning or
-	 * signing (exclusive) wait for them. */
+	/* A page's state and site: why a new entry was refused (S_ENTRY_NEW wrote nothing). */
 	Q(S_PAGE_STATE) = "SELECT p.status, d.status, p.site_id FROM log_pages p"
 	    " JOIN log_days d ON d.id = p.day_id WHERE p.id = ?",
 	Q(S_PAGE_CLOSE) = "UPDATE log_pages SET status = 'closed', closed_by = ?, closed_at = NOW(),"
@@ -140,17 +139,18 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	    " COALESCE((SELECT site_id FROM log_categories WHERE id = ?), 0),"
 	    " COALESCE((SELECT active FROM log_categories WHERE id = ?), 0)",
 	/* A new entry, written only if its page (of the user's site) is open and its day not
-	 * signed, its category is an active one of that site and its time is within the window
-	 * entry_check allows: the checks and the write in one round trip. Page, day and category
-	 * are share-locked until the commit (closing or signing the page waits). No row written:
-	 * the caller finds out why (log_entry_new_post). */
+	 * signed, its category is an active one of that site and its time within the window (the
+	 * minutes of LOG_TIME_PAST and LOG_TIME_AHEAD): the checks and the write in one round trip.
+	 * Page, day and category are share-locked until the commit: entries are written many at
+	 * once, while closing, returning or signing the page (exclusive) waits for them. No row
+	 * written: the caller finds out why (log_entry_new_post). */
 	Q(S_ENTRY_NEW) = "INSERT INTO log_entries (site_id, page_id, occurred_at, category_id, location,"
 	    " what, handling, followup, status, major, written_by, form_key, closed_by, closed_at)"
 	    " SELECT p.site_id, p.id, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 'closed', NOW(), NULL)"
 	    " FROM log_pages p JOIN log_days d ON d.id = p.day_id"
 	    " JOIN log_categories c ON c.id = ? AND c.site_id = p.site_id AND c.active = 1"
 	    " WHERE p.id = ? AND p.site_id = ? AND p.status <> 'closed' AND d.status <> 'signed'"
-	    " AND TIMESTAMPDIFF(MINUTE, NOW(), ?) BETWEEN -2880 AND 10 LOCK IN SHARE MODE",
+	    " AND TIMESTAMPDIFF(MINUTE, NOW(), ?) BETWEEN ? AND ? LOCK IN SHARE MODE",
 	Q(S_ENTRY_BY_KEY) = "SELECT id FROM log_entries WHERE form_key = ?",
 	Q(S_ENTRY_GET) = ENTRY_COLS " WHERE e.id = ?",
 	Q(S_ENTRY_LOCK) = "SELECT e.site_id, e.status, p.status, d.status, e.location, e.what,"
