@@ -7,50 +7,23 @@
 // Each test works on pages of its own: a day far in the past (log_days + log_pages by SQL).
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import {
-  Client, login, csrfToken, serverNow, fieldError, textOf, brief, sql, sqlOne, q, uniq, siteId,
+  login, csrfToken, fieldError, textOf, brief, sql, sqlOne, q, uniq, siteId,
   locPath, signIn, PASSWORD,
 } from '../lib/http.mjs';
 import { openHandover, items, acceptForm } from '../lib/handover.mjs';
+import { makePage as makeLogPage, writeEntry as writeLogEntry } from '../lib/log.mjs';
 
 const T = { timeout: 180000 };
 
-async function spareDay(site) {
-  for (;;) {
-    const d = new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 7300) * 86400e3).toISOString().slice(0, 10);
-    if ((await sqlOne(`SELECT COUNT(*) FROM log_days WHERE site_id=${site} AND day='${d}'`)) === '0') return d;
-  }
-}
-
-/** A log page of shift `shiftName` on a day of its own (or dayId), opened by `opener`. */
-async function makePage(site, shiftName, opener = 'staff1', dayId = null, openedAgo = 600) {
-  let day;
-  if (!dayId) {
-    day = await spareDay(site);
-    dayId = await sqlOne(`INSERT INTO log_days (site_id, day) VALUES (${site}, '${day}'); SELECT LAST_INSERT_ID();`);
-  } else {
-    day = await sqlOne(`SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM log_days WHERE id=${dayId}`);
-  }
-  const id = await sqlOne(
-    `INSERT INTO log_pages (site_id, day_id, shift_id, opened_by, lead_id, opened_at)
-       SELECT ${site}, ${dayId}, s.id, u.id, u.id, NOW() - INTERVAL ${Number(openedAgo)} MINUTE FROM shifts s, users u
-        WHERE s.site_id=${site} AND s.name=${q(shiftName)} AND u.username=${q(opener)};
-     SELECT LAST_INSERT_ID();`);
-  return { id, dayId, day };
-}
+/** A page of its own, opened ten hours ago (openedAgo minutes): a shift ready to hand over. */
+const makePage = (site, shiftName, opener = 'staff1', dayId = null, openedAgo = 600) =>
+  makeLogPage(site, shiftName, opener, dayId, openedAgo);
 
 /** Writes an open entry on a page through the log's form; returns its id. */
 async function writeEntry(client, pageId, what) {
-  const now = await serverNow();
   const cat = await sqlOne(`SELECT id FROM log_categories WHERE site_id=(SELECT site_id FROM log_pages WHERE id=${pageId}) AND active=1 ORDER BY id LIMIT 1`);
-  const r = await client.post(`/log/page/${pageId}/entries`, {
-    occurred_date: now.date, occurred_time: now.time, category_id: cat, location: '前台', what,
-    handling: '', followup: '待维修', status: 'open', form_key: crypto.randomBytes(16).toString('hex'),
-    _csrf: await csrfToken(client),
-  });
-  assert.equal(r.status, 303, `write entry: ${brief(r)}`);
-  return /#entry-(\d+)/.exec(r.location)[1];
+  return (await writeLogEntry(client, pageId, { category_id: cat, location: '前台', what, followup: '待维修' })).id;
 }
 
 const status = (id) => sqlOne(`SELECT status FROM handovers WHERE id=${id}`);
