@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Crawls a running DutyDesk as several signed-in roles and writes what sqlmap should attack.
+"""Crawls a running DutyDesk as several roles and writes what sqlmap should attack.
 
 usage: security-targets.py BASE OUT.log ROUTES.txt [--seeds FILE] [--exclude REGEX]... ROLE=COOKIE...
 
+A role is a label and the Cookie header of its requests: a signed-in session, or (signed out)
+only the sign-in form's dd_csrf cookie, whose crawl finds the sign-in form and little else.
 For each role, in the order given, a breadth-first crawl of same-origin HTML pages from the
 seed pages (FILE, one path per line: records put in the states their forms hang on), "/",
 and every GET route of the route tables (ROUTES.txt, lines "GET /path roles" as the

@@ -107,18 +107,14 @@ EXCLUDE=(--exclude '/logout' --exclude "/admin/users/($ids)(/|\$|\\?)")
 # A crawl as each role turns every distinct form and query string into one request with that
 # role's cookie (scripts/security-targets.py), in the proxy-log format sqlmap reads with -l.
 for p in "$ROOT"/build/bin/fcgi/*; do "$p" --routes; done >"$OUT/routes.txt"
-args=()
+# Signed out first: the sign-in form itself (the classic place for an injection) is reached
+# only without a session, with the dd_csrf cookie its _csrf belongs to.
+login_form "$OUT/cookies-anon.txt" >/dev/null || exit 1
+args=("signed-out=$(awk '$6 == "dd_csrf" { print "dd_csrf=" $7 }' "$OUT/cookies-anon.txt")")
 for r in "${ROLES[@]}"; do args+=("$r=${COOKIE[$r]}"); done
 python3 "$ROOT/scripts/security-targets.py" "$BASE" "$OUT/targets.log" "$OUT/routes.txt" \
     --seeds "$OUT/seeds.txt" "${EXCLUDE[@]}" "${args[@]}" 2>"$OUT/targets.txt" || die "the crawl failed (see $OUT/targets.txt)"
 cat "$OUT/targets.txt" | sed 's/^/security: /'
-# The sign-in form itself, signed out (the classic place for an injection).
-jar=$OUT/cookies-anon.txt
-csrf=$(login_form "$jar") || exit 1
-anon=$(awk '$6 == "dd_csrf" { print "dd_csrf=" $7 }' "$jar")
-body="username=scan-nobody&password=wrong-password&_csrf=$csrf"
-printf '%s\nPOST /login HTTP/1.1\nHost: 127.0.0.1:%s\nCookie: %s\nContent-Type: application/x-www-form-urlencoded\nContent-Length: %s\n\n%s\n%s\n\n' \
-    "$(printf '=%.0s' {1..54})" "$DD_PORT" "$anon" "${#body}" "$body" "$(printf '=%.0s' {1..54})" >>"$OUT/targets.log"
 ntargets=$(grep -cE '^(GET|POST) /' "$OUT/targets.log")
 ((ntargets > 50)) || die "only $ntargets targets found (see $OUT/targets.txt)"
 
