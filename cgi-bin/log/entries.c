@@ -195,13 +195,14 @@ static int
 entry_new_refused(struct ctx *c, long long page_id)
 {
 	struct dbres *r;
-	int rc = db_exec(c->db, c->a, S_PAGE_STATE, &r, "i", page_id);
+	int rc = db_exec(c->db, c->a, S_PAGE_GET, &r, "i", page_id);
 
 	if (rc != DB_OK)
 		return DB_STATUS(rc);
-	if (r->nrows != 1 || dbres_int(r, 0, 2) != c->user.site_id)
+	if (r->nrows != 1 || dbres_int(r, 0, PG_SITE) != c->user.site_id)
 		return 404;
-	if (strcmp(dbres_str(r, 0, 1), "signed") == 0 || strcmp(dbres_str(r, 0, 0), "closed") == 0) {
+	if (strcmp(dbres_str(r, 0, PG_DAY_STATUS), "signed") == 0 ||
+	    strcmp(dbres_str(r, 0, PG_STATUS), "closed") == 0) {
 		page_error(c, 403, "log.err.page_not_open");
 		return 403;
 	}

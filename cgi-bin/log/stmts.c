@@ -81,9 +81,6 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_PAGE_GET) = PAGE_COLS " WHERE p.id = ?",
 	Q(S_PAGE_LOCK) = "SELECT p.status, d.status, p.site_id, p.day_id, " DT("p.opened_at")
 	    " FROM log_pages p JOIN log_days d ON d.id = p.day_id WHERE p.id = ? FOR UPDATE",
-	/* A page's state and site: why a new entry was refused (S_ENTRY_NEW wrote nothing). */
-	Q(S_PAGE_STATE) = "SELECT p.status, d.status, p.site_id FROM log_pages p"
-	    " JOIN log_days d ON d.id = p.day_id WHERE p.id = ?",
 	Q(S_PAGE_CLOSE) = "UPDATE log_pages SET status = 'closed', closed_by = ?, closed_at = NOW(),"
 	    " close_note = ? WHERE id = ? AND status IN ('open', 'returned')",
 	Q(S_PAGE_RETURN) = "UPDATE log_pages SET status = 'returned', returned_by = ?,"
