@@ -1284,7 +1284,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-admin", routes, sizeof(routes) / sizeof(routes[0]),
-		stmts, sizeof(stmts) / sizeof(stmts[0]),
+		stmts, sizeof(stmts) / sizeof(stmts[0]), 0,
 	};
 
 	return app_main(argc, argv, &app);

@@ -51,7 +51,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-callback", routes, sizeof(routes) / sizeof(routes[0]),
-		cb_stmts, sizeof(cb_stmts) / sizeof(cb_stmts[0]),
+		cb_stmts, sizeof(cb_stmts) / sizeof(cb_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

@@ -40,7 +40,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-eval", routes, sizeof(routes) / sizeof(routes[0]),
-		ev_stmts, sizeof(ev_stmts) / sizeof(ev_stmts[0]),
+		ev_stmts, sizeof(ev_stmts) / sizeof(ev_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

@@ -759,7 +759,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-forms", routes, sizeof(routes) / sizeof(routes[0]),
-		forms_stmts, sizeof(forms_stmts) / sizeof(forms_stmts[0]),
+		forms_stmts, sizeof(forms_stmts) / sizeof(forms_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

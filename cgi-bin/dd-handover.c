@@ -36,7 +36,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-handover", routes, sizeof(routes) / sizeof(routes[0]),
-		ho_stmts, sizeof(ho_stmts) / sizeof(ho_stmts[0]),
+		ho_stmts, sizeof(ho_stmts) / sizeof(ho_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

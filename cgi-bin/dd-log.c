@@ -185,7 +185,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-log", routes, sizeof(routes) / sizeof(routes[0]),
-		log_stmts, sizeof(log_stmts) / sizeof(log_stmts[0]),
+		log_stmts, sizeof(log_stmts) / sizeof(log_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

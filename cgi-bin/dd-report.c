@@ -32,7 +32,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-report", routes, sizeof(routes) / sizeof(routes[0]),
-		rep_stmts, sizeof(rep_stmts) / sizeof(rep_stmts[0]),
+		rep_stmts, sizeof(rep_stmts) / sizeof(rep_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

@@ -57,7 +57,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-req", routes, sizeof(routes) / sizeof(routes[0]),
-		rq_stmts, sizeof(rq_stmts) / sizeof(rq_stmts[0]),
+		rq_stmts, sizeof(rq_stmts) / sizeof(rq_stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

@@ -1955,7 +1955,7 @@ main(int argc, char **argv)
 {
 	static const struct app app = {
 		"dd-roster", routes, sizeof(routes) / sizeof(routes[0]),
-		stmts, sizeof(stmts) / sizeof(stmts[0]),
+		stmts, sizeof(stmts) / sizeof(stmts[0]), APP_KEEPS_SESSIONS,
 	};
 
 	return app_main(argc, argv, &app);

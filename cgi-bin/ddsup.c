@@ -1,10 +1,10 @@
 /*
  * ddsup: a small FastCGI supervisor for DutyDesk (C11, libc only).
  *
- *   ddsup -d SOCKDIR -p PIDFILE -l LOGFILE -n WORKERS [-u USER] [-f] PROGRAM...
+ *   ddsup -d SOCKDIR -p PIDFILE -l LOGFILE -n WORKERS [-u USER] [-f] PROGRAM[:N]...
  *
  * For each PROGRAM it binds a listening unix socket SOCKDIR/<basename>.sock and forks WORKERS
- * children with that socket on fd 0 (the FastCGI convention: FCGX_Accept reads fd 0), stdout
+ * (or N, when given after the path) children with that socket on fd 0 (the FastCGI convention: FCGX_Accept reads fd 0), stdout
  * and stderr on LOGFILE, the environment inherited (DUTYDESK_CONF). A child that exits is
  * restarted; a program that exits more than BURST_MAX times in BURST_WINDOW seconds is restarted
  * only after BACKOFF_MS, so a broken binary does not spin.
@@ -47,6 +47,7 @@
 struct prog {
 	char *path;     /* absolute path from realpath() */
 	char *name;     /* basename, points into path */
+	int nworkers;   /* -n, or the :N after the program's path */
 	char sock[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	int lfd;        /* listening socket, close-on-exec */
 	long long exits[BURST_MAX + 1]; /* ring of recent exit times (ms) */
@@ -67,14 +68,14 @@ struct worker {
 /* Everything the main loop needs; one instance, on main()'s stack. */
 struct sup {
 	const char *sockdir, *pidfile, *logfile, *user;
-	int nworkers;
+	int nworkers;         /* -n: workers of a program without :N */
 	bool foreground;
 	uid_t uid;
 	gid_t gid;
 	bool drop;            /* root with -u: chown sockets, drop privileges in workers */
 	struct prog *progs;   /* owned, nprogs entries */
 	int nprogs;
-	struct worker *ws;    /* owned, nprogs * nworkers entries */
+	struct worker *ws;    /* owned, one entry per worker of every program */
 	int nws;
 	int logfd;
 	bool pidfile_written;
@@ -154,7 +155,7 @@ static int signals_install(void)
 static void usage(void)
 {
 	fprintf(stderr, "usage: ddsup -d SOCKDIR -p PIDFILE -l LOGFILE -n WORKERS [-u USER] [-f] "
-	                "PROGRAM...\n");
+	                "PROGRAM[:N]...\n");
 	exit(2);
 }
 
@@ -190,13 +191,34 @@ static int pidfile_write(const char *pidfile)
 }
 
 /* Fills p from a program path; p->path is malloc'd here and owned by p. */
+/* arg: PATH or PATH:N (N workers instead of -n's count). */
 static int prog_init(struct sup *s, struct prog *p, const char *arg)
 {
+	char file[PATH_MAX];
+	const char *colon = strrchr(arg, ':');
+	size_t len = colon ? (size_t)(colon - arg) : strlen(arg);
+
 	memset(p, 0, sizeof *p);
 	p->lfd = -1;
-	p->path = realpath(arg, NULL);
+	p->nworkers = s->nworkers;
+	if (colon) {
+		char *end;
+		long n = strtol(colon + 1, &end, 10);
+		if (colon[1] == '\0' || *end || n < 1 || n > 256) {
+			fprintf(stderr, "ddsup: %s: the count after ':' must be 1 to 256\n", arg);
+			return -1;
+		}
+		p->nworkers = (int)n;
+	}
+	if (len >= sizeof file) {
+		fprintf(stderr, "ddsup: %s: path too long\n", arg);
+		return -1;
+	}
+	memcpy(file, arg, len);
+	file[len] = '\0';
+	p->path = realpath(file, NULL);
 	if (!p->path || access(p->path, X_OK) != 0) {
-		fprintf(stderr, "ddsup: %s: not an executable program\n", arg);
+		fprintf(stderr, "ddsup: %s: not an executable program\n", file);
 		return -1;
 	}
 	char *slash = strrchr(p->path, '/');
@@ -517,21 +539,25 @@ int main(int argc, char **argv)
 	}
 	s.nprogs = argc - first;
 	s.progs = calloc((size_t)s.nprogs, sizeof *s.progs); /* owned by s, sup_free() */
-	s.nws = s.nprogs * s.nworkers;
-	s.ws = calloc((size_t)s.nws, sizeof *s.ws); /* owned by s, sup_free() */
-	if (!s.progs || !s.ws) {
+	if (!s.progs) {
 		fprintf(stderr, "ddsup: out of memory\n");
 		return 1;
 	}
 	for (int i = 0; i < s.nprogs; i++) {
 		if (prog_init(&s, &s.progs[i], argv[first + i]) < 0)
 			return 1;
+		s.nws += s.progs[i].nworkers;
 		for (int j = 0; j < i; j++) {
 			if (strcmp(s.progs[j].name, s.progs[i].name) == 0) {
 				fprintf(stderr, "ddsup: two programs named %s\n", s.progs[i].name);
 				return 1;
 			}
 		}
+	}
+	s.ws = calloc((size_t)s.nws, sizeof *s.ws); /* owned by s, sup_free() */
+	if (!s.ws) {
+		fprintf(stderr, "ddsup: out of memory\n");
+		return 1;
 	}
 	for (int i = 0; i < s.nprogs; i++) {
 		if (prog_listen(&s, &s.progs[i]) < 0) {
@@ -556,12 +582,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	logmsg("started (pid %ld): %d program(s) x %d worker(s)%s%s", (long)getpid(), s.nprogs,
-	       s.nworkers, s.drop ? " as " : "", s.drop ? s.user : "");
-	for (int i = 0; i < s.nws; i++) {
-		s.ws[i].prog = i / s.nworkers;
-		s.ws[i].state = W_PENDING;
-		s.ws[i].start_at = 0;
+	logmsg("started (pid %ld): %d program(s), %d worker(s)%s%s", (long)getpid(), s.nprogs,
+	       s.nws, s.drop ? " as " : "", s.drop ? s.user : "");
+	for (int i = 0, k = 0; i < s.nprogs; i++) {
+		for (int j = 0; j < s.progs[i].nworkers; j++, k++) {
+			s.ws[k].prog = i;
+			s.ws[k].state = W_PENDING;
+			s.ws[k].start_at = 0;
+		}
 	}
 
 	int stop_sig = 0;

@@ -266,8 +266,9 @@ app_dispatch(struct ctx *c)
 	}
 	status = rt->fn(c);
 	/* A change may have ended sessions or changed who someone is: the cached sessions of
-	 * every worker go (before this answer is sent). */
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+	 * every worker go (before this answer is sent), unless the program cannot do that. */
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+	    !(c->app->flags & APP_KEEPS_SESSIONS))
 		auth_cache_bump(c);
 done:
 	buf_free(&allow);

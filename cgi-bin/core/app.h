@@ -132,7 +132,14 @@ struct app {
 	size_t              nroutes;
 	const char *const  *stmts;        /* statement table, ids from DB_APP_FIRST */
 	size_t              nstmts;
+	unsigned            flags;        /* APP_* */
 };
+
+/* No handler of the program changes a user, a session or a site (what a session row shows:
+ * dd-auth and dd-admin do): its POSTs may use the workers' session cache like a GET, and they
+ * leave the cached sessions of every worker in place. 0 (the default): every POST reads the
+ * session from the database and ends all cached ones. */
+#define APP_KEEPS_SESSIONS 1u
 
 #define APP_MAX_IDS 4
 #define APP_ARG_MAX 64
@@ -296,9 +303,9 @@ int         auth_verify_password(const char *hash, const char *pw);
 /* Loads c->user from the session cookie, if any. DB_OK, or DB_EGONE.
  * A GET may be answered from the worker's session cache (conf session_cache_file): a
  * session read from the database in the last second, unless the shared generation moved
- * since (every POST of every worker moves it after its change, so a sign-out, a disabled
- * user or a changed role is seen at once by the next request on this host). A POST always
- * reads the database. */
+ * since (every POST of a program without APP_KEEPS_SESSIONS moves it after its change, so a
+ * sign-out, a disabled user or a changed role is seen at once by the next request on this
+ * host). A POST reads the database, unless its program has APP_KEEPS_SESSIONS. */
 int         auth_load_session(struct ctx *c);
 /* Moves the shared session generation: every worker's cached sessions are read again. */
 void        auth_cache_bump(const struct ctx *c);

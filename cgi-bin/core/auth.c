@@ -63,8 +63,10 @@ token_hash(struct arena *a, const char *token)
  * A GET is most of the traffic and a session changes rarely: a worker keeps the sessions it
  * read in the last SCACHE_MS, direct-mapped by the token hash. The generation is a 64-bit
  * counter in a file every worker of the host maps shared (conf session_cache_file); a change
- * (any POST) moves it before its answer is sent, and an entry read under another generation
- * is not used. The process's own cache, as the brief allows: nothing else is global. */
+ * (a POST of a program that may change users, sessions or sites, see APP_KEEPS_SESSIONS)
+ * moves it before its answer is sent, and an entry read under another generation is not
+ * used. The POSTs of the other programs (a duty-log entry, a request) use the cache too. The
+ * process's own cache, as the brief allows: nothing else is global. */
 #define SCACHE_SLOTS 64
 #define SCACHE_MS    1000
 
@@ -197,7 +199,8 @@ auth_load_session(struct ctx *c)
 	c->token_hash = token_hash(c->a, token);
 	g = scache_counter(c);
 	cacheable = g != NULL && c->method != NULL &&
-	    (strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0);
+	    (strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0 ||
+	    (c->app != NULL && (c->app->flags & APP_KEEPS_SESSIONS)));
 	if (cacheable) {
 		gen = __atomic_load_n(g, __ATOMIC_SEQ_CST);
 		if (scache_get(c, gen))

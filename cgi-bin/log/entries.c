@@ -258,9 +258,8 @@ log_entry_new_post(struct ctx *c)
 		db_rollback(c->db);
 		return entry_new_refused(c, page_id);
 	}
+	/* The writer joins the page's staff in the insert (trigger, sql/016). */
 	entry_id = rc == DB_OK ? (long long)r->insert_id : 0;
-	if (rc == DB_OK)
-		rc = db_exec(c->db, c->a, S_PAGE_STAFF_ADD, NULL, "iii", page_id, c->user.id, 0LL);
 	if (rc == DB_OK && major)
 		rc = log_emergency_open(c, entry_id, c->user.site_id, at, form_str(c, EF_LOCATION),
 		    form_str(c, EF_WHAT));

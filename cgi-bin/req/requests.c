@@ -312,9 +312,7 @@ log_line(struct ctx *c, long long req, const char *number, const char *at, const
 	    c->user.id, rq_form_key(c), c->user.id);
 	if (rc != DB_OK)
 		return rc;
-	*entry = (long long)p->insert_id;
-	if ((rc = db_exec(c->db, c->a, Q_PAGE_STAFF_ADD, NULL, "iii", page, c->user.id, 0LL)) != DB_OK)
-		return rc;
+	*entry = (long long)p->insert_id;   /* the writer joins the page's staff: sql/016 */
 	return db_exec(c->db, c->a, Q_REQ_SET_LOG, NULL, "ii", *entry, req);
 }
 

@@ -106,6 +106,9 @@ describe('resident requests', T, () => {
     if (entry) {
       const what = await sqlOne(`SELECT what FROM log_entries WHERE id=${entry}`);
       assert.ok(what.includes(number), `the log line names the number: ${what}`);
+      assert.equal(await sqlOne(`SELECT COUNT(*) FROM log_page_staff ps JOIN log_entries e
+        ON e.page_id = ps.page_id AND e.written_by = ps.user_id WHERE e.id=${entry}`), '1',
+        'whoever registered it is among the staff of the shift page');
     } else {
       // Only when the current shift's page is closed or signed (another test closed it).
       const open = await sqlOne(`SELECT COUNT(*) FROM log_pages p JOIN log_days d ON d.id=p.day_id

@@ -78,9 +78,16 @@ describe('session expiry and sign-out on the server', T, () => {
     const admin = await login('admin');
     const id = await sqlOne(`SELECT id FROM users WHERE username='staff3'`);
     for (const r of await burst(u)) assert.equal(r.status, 200);   // cached again after the SQL
+    // The POSTs of a program that changes no user, session or site (dd-log) read the session
+    // from the cache too, and leave it: a wrong token is still refused (403), every worker
+    // holds the session afterwards.
+    const posts = (c, body) => Promise.all(Array.from({ length: 24 }, () => c.post('/log/open', body)));
+    for (const r of await posts(u, { _csrf: 'not-the-token' })) assert.equal(r.status, 403, brief(r));
     const off = await admin.submit(`/admin/users/${id}`, { active: '0' }, { action: `/admin/users/${id}/active` });
     assert.equal(off.status, 303, brief(off));
     for (const r of await burst(u)) assert.notEqual(r.status, 200, 'a disabled user is refused at once');
+    // (A session still cached would answer 403 for the token; a dead one goes to /login.)
+    for (const r of await posts(u, { _csrf: 'not-the-token' })) assert.ok(toLogin(r), `a disabled user's POST is refused at once: ${brief(r)}`);
     const on = await admin.submit(`/admin/users/${id}`, { active: '1' }, { action: `/admin/users/${id}/active` });
     assert.equal(on.status, 303, brief(on));
   });
