@@ -120,11 +120,13 @@ static const char *const stmts[S__END - DB_APP_FIRST] = {
 	    " WHERE u.id = ? ORDER BY w.due_at LIMIT 20",
 	/* Days of the last two weeks with callbacks and no callback report by the end of the
 	 * next day; callbacks past their due time (plans in draft are not due); callback
-	 * reports waiting for the review. */
+	 * reports waiting for the review. The days with callbacks done come from their daily
+	 * summary (cb_stats_day, kept by the callbacks' triggers: a few rows a day, where the
+	 * callbacks themselves are hundreds). */
 	[S_CALLBACK_ALERTS - DB_APP_FIRST] =
-	    "SELECT (SELECT COUNT(*) FROM (SELECT DATE(called_at) AS d FROM callbacks"
-	    "   WHERE site_id = ? AND status = 'done' AND called_at >= CURDATE() - INTERVAL 14 DAY"
-	    "   AND called_at < CURDATE() - INTERVAL 1 DAY UNION SELECT DATE(last_attempt_at)"
+	    "SELECT (SELECT COUNT(*) FROM (SELECT day AS d FROM cb_stats_day"
+	    "   WHERE site_id = ? AND day >= CURDATE() - INTERVAL 14 DAY"
+	    "   AND day < CURDATE() - INTERVAL 1 DAY AND n > 0 UNION SELECT DATE(last_attempt_at)"
 	    "   FROM callbacks WHERE site_id = ? AND status = 'due'"
 	    "   AND last_attempt_at >= CURDATE() - INTERVAL 14 DAY"
 	    "   AND last_attempt_at < CURDATE() - INTERVAL 1 DAY) x WHERE NOT EXISTS"

@@ -4,10 +4,11 @@
  *   ddsup -d SOCKDIR -p PIDFILE -l LOGFILE -n WORKERS [-u USER] [-f] PROGRAM[:N]...
  *
  * For each PROGRAM it binds a listening unix socket SOCKDIR/<basename>.sock and forks WORKERS
- * (or N, when given after the path) children with that socket on fd 0 (the FastCGI convention: FCGX_Accept reads fd 0), stdout
- * and stderr on LOGFILE, the environment inherited (DUTYDESK_CONF). A child that exits is
- * restarted; a program that exits more than BURST_MAX times in BURST_WINDOW seconds is restarted
- * only after BACKOFF_MS, so a broken binary does not spin.
+ * children (N when the path ends in :N) with that socket on fd 0 (the FastCGI convention:
+ * FCGX_Accept reads fd 0), stdout and stderr on LOGFILE, the environment inherited
+ * (DUTYDESK_CONF). A child that exits is restarted; a program that exits more than BURST_MAX
+ * times in BURST_WINDOW seconds is restarted only after BACKOFF_MS, so a broken binary does
+ * not spin.
  *
  * Signals: SIGTERM/SIGINT stop everything (SIGTERM to the children, SIGKILL after 5 s, sockets
  * and pid file removed, exit 0). SIGHUP restarts every worker (after a rebuild): the listening
@@ -190,13 +191,17 @@ static int pidfile_write(const char *pidfile)
 	return 0;
 }
 
-/* Fills p from a program path; p->path is malloc'd here and owned by p. */
-/* arg: PATH or PATH:N (N workers instead of -n's count). */
+/* Fills p from a program argument, PATH or PATH:N (N workers instead of -n's count; a ':'
+ * followed by a '/' is part of the path); p->path is malloc'd here and owned by p. */
 static int prog_init(struct sup *s, struct prog *p, const char *arg)
 {
 	char file[PATH_MAX];
 	const char *colon = strrchr(arg, ':');
-	size_t len = colon ? (size_t)(colon - arg) : strlen(arg);
+	size_t len;
+
+	if (colon && strchr(colon, '/'))
+		colon = NULL;
+	len = colon ? (size_t)(colon - arg) : strlen(arg);
 
 	memset(p, 0, sizeof *p);
 	p->lfd = -1;

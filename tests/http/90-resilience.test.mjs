@@ -76,6 +76,23 @@ describe('a killed FastCGI worker is replaced', T, () => {
     for (let i = 0; i < 6; i++) statuses.push((await admin.get('/admin/users')).status);
     assert.deepEqual(statuses.filter((s) => s !== 200), [], `statuses: ${statuses}`);
   });
+
+  test('dd-log and dd-req run their own worker count (DD_WRITE_WORKERS, twice the others), kept after a kill', async () => {
+    const base = Number(process.env.DD_WORKERS) || 4;
+    const want = Number(process.env.DD_WRITE_WORKERS) || 2 * base;
+    assert.equal((await workerPids('dd-auth')).length, base, 'dd-auth: DD_WORKERS');
+    assert.equal((await workerPids('dd-req')).length, want, 'dd-req: DD_WRITE_WORKERS');
+    const pids = await workerPids('dd-log');
+    assert.equal(pids.length, want, 'dd-log: DD_WRITE_WORKERS');
+    const victim = pids.sort((a, b) => b - a)[0];
+    process.kill(victim, 'SIGKILL');
+    const back = await poll(async () => {
+      const now = await workerPids('dd-log');
+      return now.length === want && !now.includes(victim) ? now : null;
+    }, { ms: 10000 });
+    assert.ok(back, `dd-log back to ${want} workers without pid ${victim}`);
+    assert.equal((await workerPids('dd-auth')).length, base, 'no other program got the slot');
+  });
 });
 
 describe('database stopped and started', T, () => {
