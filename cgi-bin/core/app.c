@@ -169,6 +169,13 @@ app_flash(struct ctx *c)
 		resp_cookie(c, "dd_flash", "", 0);
 }
 
+int
+app_may_change_sessions(const struct ctx *c)
+{
+	return c->method != NULL && strcmp(c->method, "GET") != 0 &&
+	    strcmp(c->method, "HEAD") != 0 && !(c->app->flags & APP_KEEPS_SESSIONS);
+}
+
 static int
 app_csrf_ok(struct ctx *c)
 {
@@ -267,8 +274,7 @@ app_dispatch(struct ctx *c)
 	status = rt->fn(c);
 	/* A change may have ended sessions or changed who someone is: the cached sessions of
 	 * every worker go (before this answer is sent), unless the program cannot do that. */
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
-	    !(c->app->flags & APP_KEEPS_SESSIONS))
+	if (app_may_change_sessions(c))
 		auth_cache_bump(c);
 done:
 	buf_free(&allow);

@@ -186,6 +186,10 @@ struct ctx {
 /* Runs the FastCGI loop; returns the process exit code. With the one argument --routes it
  * prints the route table instead (METHOD PATTERN ROLES per line). */
 int         app_main(int argc, char **argv, const struct app *app);
+/* Whether request c may change a user, a session or a site: a POST (any method but GET and
+ * HEAD) of a program without APP_KEEPS_SESSIONS. Such a request reads its session from the
+ * database and ends the cached sessions of every worker; any other uses the cache. */
+int         app_may_change_sessions(const struct ctx *c);
 /* Handles one request already parsed into c (used by app_main and the tests). */
 void        app_dispatch(struct ctx *c);
 /* Matches path against pattern; 1 on a match. A part ":id" (or any name ending in "id")

@@ -198,9 +198,7 @@ auth_load_session(struct ctx *c)
 		return DB_OK;
 	c->token_hash = token_hash(c->a, token);
 	g = scache_counter(c);
-	cacheable = g != NULL && c->method != NULL &&
-	    (strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0 ||
-	    (c->app != NULL && (c->app->flags & APP_KEEPS_SESSIONS)));
+	cacheable = g != NULL && c->method != NULL && !app_may_change_sessions(c);
 	if (cacheable) {
 		gen = __atomic_load_n(g, __ATOMIC_SEQ_CST);
 		if (scache_get(c, gen))
