@@ -43,33 +43,63 @@ age_text(struct ctx *c, long long min)
 	return arena_printf(c->a, "%lld %s", min / 1440, ctx_t(c, "log.unit.day"));
 }
 
-/* Adds the corrections of an entry to row (section CORRECTION, original struck through)
- * and puts the corrected text of each field in place. */
-static int
-entry_corrections(struct ctx *c, tpl_dict *row, long long id)
+/* Corrections are fetched for up to LOG_CORR_BATCH entries a query (S_CORRECTIONS_OF_ENTRIES
+ * has that many placeholders): a list of entries costs one more query, not one per corrected
+ * entry. */
+#define LOG_CORR_BATCH 16
+
+/* Adds the corrections in k to the rows of their entries (section CORRECTION, the original
+ * struck through) and puts the corrected text of each field in place. ids[i] is the entry of
+ * rows[i]; k is ordered by entry and correction. */
+static void
+entry_corrections(struct ctx *c, tpl_dict *const *rows, const long long *ids, size_t n,
+    const struct dbres *k)
 {
-	struct dbres *k;
-	int rc = db_exec(c->db, c->a, S_CORRECTIONS_OF_ENTRY, &k, "i", id);
-
-	if (rc != DB_OK)
-		return rc;
 	for (size_t i = 0; i < k->nrows; i++) {
-		tpl_dict *s = tpl_section(row, "CORRECTION");
-		const char *field = dbres_str(k, i, 0);
+		long long id = dbres_int(k, i, 0);
+		const char *field = dbres_str(k, i, 1);
 		char *marker = arena_printf(c->a, "%s", field);
+		tpl_dict *row = NULL, *s;
 
+		for (size_t j = 0; j < n && row == NULL; j++)
+			if (ids[j] == id)
+				row = rows[j];
+		if (row == NULL)
+			continue;
+		s = tpl_section(row, "CORRECTION");
 		tpl_set(s, "FIELD", ctx_t(c, arena_printf(c->a, "log.field.%s", field)));
-		tpl_set(s, "OLD", dbres_str(k, i, 1));
-		tpl_set(s, "NEW", dbres_str(k, i, 2));
-		tpl_set(s, "REASON", dbres_str(k, i, 3));
-		tpl_set(s, "BY", dbres_str(k, i, 4));
-		tpl_set(s, "AT", dbres_str(k, i, 5));
+		tpl_set(s, "OLD", dbres_str(k, i, 2));
+		tpl_set(s, "NEW", dbres_str(k, i, 3));
+		tpl_set(s, "REASON", dbres_str(k, i, 4));
+		tpl_set(s, "BY", dbres_str(k, i, 5));
+		tpl_set(s, "AT", dbres_str(k, i, 6));
 		for (char *p = marker; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
-		tpl_set(row, marker, dbres_str(k, i, 2));   /* the latest text wins */
-	}
-	if (k->nrows > 0)
+		tpl_set(row, marker, dbres_str(k, i, 3));   /* the latest text wins */
 		tpl_show(row, "CORRECTED");
+	}
+}
+
+/* Fetches and adds the corrections of the n entries ids (rows their dictionaries), a batch
+ * of LOG_CORR_BATCH a query; the last batch repeats its first id in the unused places. */
+static int
+entries_corrections(struct ctx *c, tpl_dict *const *rows, const long long *ids, size_t n)
+{
+	for (size_t at = 0; at < n; at += LOG_CORR_BATCH) {
+		size_t m = n - at < LOG_CORR_BATCH ? n - at : LOG_CORR_BATCH;
+		long long v[LOG_CORR_BATCH];
+		struct dbres *k;
+		int rc;
+
+		for (size_t j = 0; j < LOG_CORR_BATCH; j++)
+			v[j] = ids[at + (j < m ? j : 0)];
+		rc = db_exec(c->db, c->a, S_CORRECTIONS_OF_ENTRIES, &k, "iiiiiiiiiiiiiiii", v[0],
+		    v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+		    v[14], v[15]);
+		if (rc != DB_OK)
+			return rc;
+		entry_corrections(c, rows + at, ids + at, m, k);
+	}
 	return DB_OK;
 }
 
@@ -80,6 +110,10 @@ log_entries_to_dict(struct ctx *c, tpl_dict *d, const char *section, const struc
 	/* Every list shows its entries the same way: one include of log_entry_row.tpl per list
 	 * (not per row: each include costs a lookup in ctemplate's locked cache). */
 	tpl_dict *list = page_include(c, d, section, "log_entry_row.tpl");
+	/* The entries with corrections (arena memory, freed with the request). */
+	tpl_dict **corr_rows = arena_alloc(c->a, (r->nrows + 1) * sizeof *corr_rows);
+	long long *corr_ids = arena_alloc(c->a, (r->nrows + 1) * sizeof *corr_ids);
+	size_t ncorr = 0;
 
 	for (size_t i = 0; i < r->nrows; i++) {
 		tpl_dict *row = tpl_section(list, "ENTRY");
@@ -112,11 +146,12 @@ log_entries_to_dict(struct ctx *c, tpl_dict *d, const char *section, const struc
 			    dbres_str(r, i, EN_EMERGENCY));
 		if (with_page)
 			tpl_show(row, "WITH_PAGE");
-		if (dbres_int(r, i, EN_NCORR) > 0 &&
-		    entry_corrections(c, row, dbres_int(r, i, EN_ID)) != DB_OK)
-			return DB_EFAIL;
+		if (dbres_int(r, i, EN_NCORR) > 0) {
+			corr_rows[ncorr] = row;
+			corr_ids[ncorr++] = dbres_int(r, i, EN_ID);
+		}
 	}
-	return DB_OK;
+	return entries_corrections(c, corr_rows, corr_ids, ncorr);
 }
 
 /* The category options (active categories of the user's site) into the entry form f. */

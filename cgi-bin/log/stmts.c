@@ -161,6 +161,12 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_CORRECTIONS_OF_ENTRY) = "SELECT k.field, k.old_text, k.new_text, k.reason, u.display_name,"
 	    " " DT("k.corrected_at") " FROM log_corrections k JOIN users u ON u.id = k.corrected_by"
 	    " WHERE k.entry_id = ? ORDER BY k.id",
+	/* The corrections of up to 16 entries (LOG_CORR_BATCH in entries.c), for a list. */
+	Q(S_CORRECTIONS_OF_ENTRIES) = "SELECT k.entry_id, k.field, k.old_text, k.new_text, k.reason,"
+	    " u.display_name, " DT("k.corrected_at") " FROM log_corrections k"
+	    " JOIN users u ON u.id = k.corrected_by"
+	    " WHERE k.entry_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	    " ORDER BY k.entry_id, k.id",
 	Q(S_CORRECTION_NEW) = "INSERT INTO log_corrections (entry_id, field, old_text, new_text,"
 	    " reason, corrected_by) VALUES (?, ?, ?, ?, ?, ?)",
 	Q(S_SEARCH_COUNT) = "SELECT COUNT(*) FROM log_entries e JOIN log_pages p ON p.id = e.page_id"

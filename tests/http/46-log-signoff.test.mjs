@@ -284,3 +284,53 @@ describe('a signed day', T, () => {
     assertPage(await staff1.get(`/r/RZ-19990101-01-${alphabet[0]}`), 404);
   });
 });
+
+describe('corrections on a page of many entries', T, () => {
+  // Lists fetch the corrections of their entries 16 at a time (one query per 16 corrected
+  // entries, not one per entry): 18 corrected entries cross that boundary.
+  let p; const entries = []; let plain; const tag = uniq('');
+  before(async () => {
+    p = await makePage(ch, '早班');
+    for (let i = 0; i < 19; i++) entries.push(await writeEntry(staff1, p.id, { category_id: CAT['巡查'], what: `巡查第 ${i + 1} 处 ${tag}`, status: 'closed' }));
+    assertRedirect(await closePage(staff1, p.id), '/log');
+    assertRedirect(await manager.post(`/log/day/${p.dayId}/sign`, { comment: '', _csrf: await csrfToken(manager) }), `/log/day/${p.dayId}`);
+    plain = entries.pop();   // one entry stays uncorrected
+    const token = await csrfToken(staff1);
+    for (const [i, e] of entries.entries()) {
+      e.newWhat = `更正后的第 ${i + 1} 处 ` + uniq('');
+      assertRedirect(await staff1.post(`/log/entry/${e.id}/correct`, { field: 'what', new_text: e.newWhat, reason: `原因 ${i + 1}`, _csrf: token }), `/log/entry/${e.id}`);
+    }
+    // The 17th entry (the second batch) gets a second correction, of another field.
+    entries[16].newLoc = '2 栋大堂 ' + uniq('');
+    assertRedirect(await staff1.post(`/log/entry/${entries[16].id}/correct`, { field: 'location', new_text: entries[16].newLoc, reason: '位置', _csrf: token }), `/log/entry/${entries[16].id}`);
+  });
+
+  /** Each corrected entry carries its own stamp(s), the original struck through and the new
+   * text in place; the uncorrected one has none. */
+  function assertStamps(html, where) {
+    for (const [i, e] of entries.entries()) {
+      const a = entryHtml(html, e.id);
+      assert.ok(a, `${where}: entry ${e.id} shown`);
+      const stamps = a.match(/<aside class="stamp"[\s\S]*?<\/aside>/g) || [];
+      assert.equal(stamps.length, i === 16 ? 2 : 1, `${where}: stamps on entry ${i + 1}`);
+      assert.equal(textOf(/<del[^>]*>([\s\S]*?)<\/del>/.exec(stamps[0])[1]), e.fields.what, `${where}: the original of entry ${i + 1}`);
+      assert.ok(textOf(stamps[0]).includes(`原因 ${i + 1}`), `${where}: the reason of entry ${i + 1}`);
+      assert.equal(textOf(/<dd class="pre">([\s\S]*?)<\/dd>/.exec(a)[1]), e.newWhat, `${where}: the corrected text in place on entry ${i + 1}`);
+    }
+    assert.ok(textOf(entryHtml(html, entries[16].id)).includes(entries[16].newLoc), `${where}: the second correction in place`);
+    const a = entryHtml(html, plain.id);
+    assert.ok(a && !a.includes('class="stamp"'), `${where}: no stamp on the uncorrected entry`);
+  }
+
+  test('the shift page, the day and the list each show every stamp on its own entry', async () => {
+    const page = await staff1.get(`/log/page/${p.id}`);
+    assertPage(page, 200);
+    assertStamps(page.text, 'page');
+    const day = await manager.get(`/log/day/${p.dayId}`);
+    assertPage(day, 200);
+    assertStamps(day.text, 'day');
+    const list = await manager.get(`/log/entries?q=${encodeURIComponent(tag)}`);
+    assertPage(list, 200);
+    assertStamps(list.text, 'list');
+  });
+});
