@@ -554,13 +554,23 @@ pw_post(struct ctx *c)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	struct dbres *r;
-	int rc;
+	long long wait_min;
+	int rc, pw;
 
 	if (strcmp(form_str(c, PF_NEW), form_str(c, PF_NEW2)) != 0)
 		form_error(c, PF_NEW2, "err.password_mismatch");
 	if ((rc = db_exec(c->db, c->a, S_USER_PW, &r, "i", c->user.id)) != DB_OK)
 		return DB_STATUS(rc);
-	if (r->nrows != 1 || !auth_verify_password(dbres_str(r, 0, 0), form_str(c, PF_CURRENT)))
+	/* Throttled like sign-in: a session left open must not let anyone try passwords. */
+	pw = auth_check_password(c, c->user.username, r->nrows == 1 ? dbres_str(r, 0, 0) : NULL,
+	    form_str(c, PF_CURRENT), &wait_min, &rc);
+	if (pw < 0)
+		return DB_STATUS(rc);
+	if (pw == AUTH_PW_THROTTLED) {
+		form_error(c, PF_CURRENT, "err.login_throttled");
+		c->form.v[PF_CURRENT].err = arena_printf(c->a, "%s %lld %s",
+		    ctx_t(c, "err.login_throttled"), wait_min, ctx_t(c, "unit.minutes"));
+	} else if (pw == AUTH_PW_WRONG)
 		form_error(c, PF_CURRENT, "err.password_wrong");
 	else if (strcmp(form_str(c, PF_NEW), form_str(c, PF_CURRENT)) == 0)
 		form_error(c, PF_NEW, "err.password_same");

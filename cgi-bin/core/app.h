@@ -323,6 +323,15 @@ int         auth_start_session(struct ctx *c, long long user_id);
 int         auth_throttled(struct ctx *c, const char *name, long long *wait_min, int *rc);
 /* Records a password check for user name (ok or failed) in login_attempts. */
 int         auth_record_attempt(struct ctx *c, const char *name, int ok);
+/* Checks password pw of user name against hash (NULL or "": no password), throttled like
+ * sign-in; a wrong one is recorded in login_attempts at once (its own statement). For a
+ * signed-in user asked for a password again (changing it, signing a handover): a desk PC
+ * left signed in must not become a way round the sign-in's slow-down. AUTH_PW_OK,
+ * AUTH_PW_WRONG, AUTH_PW_THROTTLED (*wait_min set: minutes to wait), or -1 with *rc the
+ * database error. */
+enum { AUTH_PW_OK = 1, AUTH_PW_WRONG = 0, AUTH_PW_THROTTLED = 2 };
+int         auth_check_password(struct ctx *c, const char *name, const char *hash,
+    const char *pw, long long *wait_min, int *rc);
 /* Removes the expired sessions of user id. */
 int         auth_purge_sessions(struct ctx *c, long long user_id);
 /* Ends the current session on the server and clears the cookie. */

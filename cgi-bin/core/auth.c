@@ -296,6 +296,22 @@ auth_record_attempt(struct ctx *c, const char *name, int ok)
 }
 
 int
+auth_check_password(struct ctx *c, const char *name, const char *hash, const char *pw,
+    long long *wait_min, int *rc)
+{
+	*wait_min = 0;
+	if (auth_throttled(c, name, wait_min, rc))
+		return AUTH_PW_THROTTLED;
+	if (*rc != DB_OK)
+		return -1;
+	if (hash != NULL && hash[0] != '\0' && auth_verify_password(hash, pw))
+		return AUTH_PW_OK;
+	if ((*rc = auth_record_attempt(c, name, 0)) != DB_OK)
+		return -1;
+	return AUTH_PW_WRONG;
+}
+
+int
 auth_purge_sessions(struct ctx *c, long long user_id)
 {
 	return db_exec(c->db, c->a, DBQ_SESSION_PURGE, NULL, "ii", user_id,

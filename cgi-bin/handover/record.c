@@ -487,30 +487,27 @@ ho_anomaly_post(struct ctx *c)
 	return resp_commit(c, rc, "saved", arena_printf(c->a, "/handover/%lld#anomalies", id));
 }
 
-/* Checks the password of user name (throttled like sign-in; a failure is recorded in
- * login_attempts at once). 1 when right; 0 with the field's message set; -1 on a database
- * error (*rc). */
+/* Checks the password of user name (auth_check_password: throttled like sign-in, a failure
+ * recorded at once). 1 when right; 0 with the field's message set; -1 on a database error
+ * (*rc). */
 static int
 check_password(struct ctx *c, const char *name, const char *hash, const char *pw, size_t field,
     int *rc)
 {
 	long long wait_min;
-	int ok;
 
-	/* The same slow-down as sign-in: a desk PC must not become a way round it. */
-	if (auth_throttled(c, name, &wait_min, rc)) {
+	switch (auth_check_password(c, name, hash, pw, &wait_min, rc)) {
+	case AUTH_PW_OK:
+		return 1;
+	case AUTH_PW_THROTTLED:
 		form_error(c, field, "handover.err.throttled");
 		return 0;
+	case AUTH_PW_WRONG:
+		form_error(c, field, "handover.err.password");
+		return 0;
+	default:
+		return -1;
 	}
-	if (*rc != DB_OK)
-		return -1;
-	ok = hash != NULL && hash[0] && auth_verify_password(hash, pw);
-	if (ok)
-		return 1;
-	if ((*rc = auth_record_attempt(c, name, 0)) != DB_OK)
-		return -1;
-	form_error(c, field, "handover.err.password");
-	return 0;
 }
 
 /* Records a refused signature in the audit log (its own transaction: the change itself was

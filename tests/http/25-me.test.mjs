@@ -1,9 +1,9 @@
 // The user's own profile: language and password (dd-auth).
-import { test, describe, before } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, login, loginNew, signIn, createUser, csrfFrom, fieldError, htmlLang, textOf, brief, sqlOne,
-  tags, locPath,
+  tags, locPath, sql, q,
 } from '../lib/http.mjs';
 import { assertPage, assertRedirect, assertSecurityHeaders } from '../lib/checks.mjs';
 
@@ -117,4 +117,44 @@ describe('/me/password', T, () => {
     assert.ok(textOf(bad.text).includes('用户名或密码错误'));
     user.password = np;
   });
+});
+
+describe('/me/password is throttled like sign-in', T, () => {
+  // A desk PC left signed in must not let anyone try passwords at the speed of the server:
+  // wrong current passwords count like failed sign-ins of that user.
+  let user;
+  before(async () => {
+    const admin = await login('admin');
+    user = await createUser(admin, { roles: ['staff'] });
+    user = { ...user, ...(await loginNew(user.username, user.password)) };
+  });
+
+  async function post(current) {
+    const page = await user.client.get('/me/password');
+    assert.equal(page.status, 200, brief(page));
+    const np = 'NewPassw0rd-' + Date.now();
+    return user.client.post('/me/password', { current_password: current, new_password: np, new_password2: np, _csrf: csrfFrom(page.text) });
+  }
+
+  test('five wrong current passwords are recorded; then even the right one is refused with the wait beside the field, nothing changed', async () => {
+    const hash = await sqlOne(`SELECT pw_hash FROM users WHERE id=${user.id}`);
+    for (let i = 0; i < 5; i++) {
+      const r = await post('wrong-password-' + i);
+      assert.equal(r.status, 200, brief(r));
+      assert.ok((fieldError(r.text, 'current_password') || '').includes('当前密码不正确'), `attempt ${i + 1}: ${brief(r)}`);
+    }
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM login_attempts WHERE username=${q(user.username)} AND success=0`), '5');
+    const r = await post(user.password);
+    assert.equal(r.status, 200, brief(r));
+    const msg = fieldError(r.text, 'current_password') || '';
+    assert.match(msg, /尝试次数过多.*\d+\s*分钟/, `the wait beside current_password: ${msg}`);
+    assert.equal(await sqlOne(`SELECT pw_hash FROM users WHERE id=${user.id}`), hash, 'password unchanged');
+    // The user's sign-in waits too (the same count).
+    const c = new Client();
+    const s = await signIn(c, user.username, user.password);
+    assert.equal(s.status, 200, brief(s));
+    assert.ok(textOf(s.text).includes('尝试次数过多'), 'sign-in throttled as well');
+  });
+  // Leaves the shared address (127.0.0.1) under the per-address limit for the other tests.
+  after(() => sql(`DELETE FROM login_attempts WHERE username=${q(user.username)}`));
 });
