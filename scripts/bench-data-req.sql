@@ -103,3 +103,4 @@ DROP TEMPORARY TABLE bench_units;
 DROP TEMPORARY TABLE bench_cats;
 SET @dd_stats_off := NULL;
 CALL report_stats_rebuild(NULL);
+CALL cb_stats_cat_rebuild(NULL);

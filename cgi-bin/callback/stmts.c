@@ -91,9 +91,9 @@ const char *const cb_stmts[C__END - DB_APP_FIRST] = {
 	Q(C_REC_COUNT_PLAIN) = "SELECT COUNT(*) FROM callbacks cb" REC_WHERE_PLAIN,
 	Q(C_REC_PAGE) = CB_COLS("'', ''") CB_FROM REC_WHERE
 	    " ORDER BY cb.called_at DESC, cb.id DESC LIMIT ? OFFSET ?",
-	Q(C_REC_CATS) = "SELECT " CATEGORY ", COUNT(*) FROM callbacks cb"
-	    " LEFT JOIN requests rq ON rq.id = cb.request_id LEFT JOIN callback_plans p ON p.id = cb.plan_id"
-	    " WHERE cb.site_id = ? AND cb.status = 'done' GROUP BY 1",
+	/* The records' count per category: kept by the callbacks' triggers (sql/018). */
+	Q(C_REC_CATS) = "SELECT category, n FROM cb_stats_cat WHERE site_id = ? AND n <> 0"
+	    " ORDER BY category",
 	Q(C_GET) = CB_COLS("'', ''") CB_FROM " WHERE cb.id = ?",
 	Q(C_LOCK) = "SELECT cb.status, cb.site_id, COALESCE(cb.plan_id, 0), COALESCE(p.status, ''),"
 	    " cb.attempts, COALESCE(cb.method, ''), cb.note, COALESCE(cb.request_id, 0)"

@@ -295,6 +295,35 @@ describe('callbacks', T, () => {
     assert.ok(r.text.includes('rel="prev"'));
   });
 
+  test('records: the tab counts and the pager take a new record at once, and equal a recount of the callbacks', T, async () => {
+    /** The tabs' counts of /callbacks/records as { code: n }, and the pager's total. */
+    async function tabs() {
+      const r = await staff1.get('/callbacks/records');
+      assert.equal(r.status, 200, brief(r));
+      const n = {};
+      for (const m of r.text.matchAll(/href="\/callbacks\/records\?cat=(\w+)"[^>]*>[^<]*<span class="muted">(\d+)<\/span>/g)) n[m[1]] = Number(m[2]);
+      return { n, total: Number(/共 (\d+)/.exec(textOf(r.text))?.[1]) };
+    }
+    const b = await building(ch, 1);
+    const before = await tabs();
+    assert.ok(before.n.repair >= 0 && before.n.complaint >= 0, `tabs read: ${JSON.stringify(before.n)}`);
+    const o = await doneOrderWithCallback(ch, b.residents[0], { type: 'repair' });
+    await tabs();   // the due callback counts nowhere yet
+    await madeCallback(o.callbackId, `${await spareDay(ch)} 09:30:00`);
+    for (let i = 0; i < 4; i++) {   // every worker answers with the new count
+      const after = await tabs();
+      assert.equal(after.n.repair, before.n.repair + 1, 'the repair tab counts the new record');
+      assert.equal(after.n.complaint, before.n.complaint, 'the complaint tab unchanged');
+      assert.equal(after.total, before.total + 1, 'the pager counts it');
+    }
+    // The counts kept by the triggers are those of a recount.
+    const snap = () => sql(`SELECT category, n FROM cb_stats_cat WHERE site_id = ${ch} AND n <> 0 ORDER BY 1`);
+    const kept = await snap();
+    assert.ok(kept.length >= 2, 'counts kept');
+    await sql(`CALL cb_stats_cat_rebuild(${ch})`);
+    assert.deepEqual(await snap(), kept);
+  });
+
   test('next-day report: a past day only, once; the writer changes it before review; reviewed by another; then corrected as a stamp; printed', T, async () => {
     const b = await building(ch, 2);
     const day = await spareDay(ch);
