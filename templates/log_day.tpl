@@ -29,6 +29,7 @@
   {{/CAN_RETURN}}
 </section>
 {{/PAGE}}
+{{#NOT_OVER}}<p class="notice" id="sign">[[log.sign.not_over]]</p>{{/NOT_OVER}}
 {{#SIGN_FORM}}
 <section class="panel box" id="sign">
   <h2>[[log.sign.title]]</h2>

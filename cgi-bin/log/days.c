@@ -112,19 +112,34 @@ day_header(tpl_dict *d, const struct dbres *r)
 	tpl_show(d, signed_day ? "SIGNED" : "NOT_SIGNED");
 }
 
-/* GET /log/day/:id: every shift page of the day, with the sign-off form for the manager. */
+/* Whether day (YYYY-MM-DD) of site is over, every shift of it ended: *over 1 or 0. A day is
+ * signed once it is over; signing it earlier locked the shifts still to come out of it. */
+static int
+day_over(struct ctx *c, long long site, const char *day, int *over)
+{
+	struct dbres *r;
+	int rc = db_exec(c->db, c->a, S_DAY_OVER, &r, "sssi", day, day, day, site);
+
+	*over = rc == DB_OK && dbres_int(r, 0, 0) != 0;
+	return rc;
+}
+
+/* GET /log/day/:id: every shift page of the day, with the sign-off form for the manager
+ * once the day is over. */
 int
 log_day_show(struct ctx *c)
 {
 	struct dbres *r, *p;
 	tpl_dict *d;
 	const char *number;
-	int rc = day_load(c, &r), open_day, signer;
+	int rc = day_load(c, &r), open_day, signer, over;
 
 	if (rc != 0)
 		return rc;
 	open_day = strcmp(dbres_str(r, 0, DY_STATUS), "open") == 0;
 	signer = ctx_has_role(c, LOG_SIGNERS);
+	if ((rc = day_over(c, dbres_int(r, 0, DY_SITE), dbres_str(r, 0, DY_DAY), &over)) != DB_OK)
+		return DB_STATUS(rc);
 	d = page_begin(c, "log_day.tpl", "log.day.title");
 	day_header(d, r);
 	if ((rc = number_lookup(c, "log_day", c->ids[0], &number)) != DB_OK)
@@ -138,7 +153,9 @@ log_day_show(struct ctx *c)
 			return DB_STATUS(rc);
 	if (p->nrows == 0)
 		tpl_show(d, "NO_PAGES");
-	if (open_day && signer) {
+	if (open_day && signer && !over)
+		tpl_show(d, "NOT_OVER");
+	if (open_day && signer && over) {
 		struct form keep = c->form;
 		tpl_dict *f = tpl_section(d, "SIGN_FORM");
 
@@ -152,16 +169,22 @@ log_day_show(struct ctx *c)
 	return 200;
 }
 
-/* POST /log/day/:id/sign: signs the day (every page closed); it is locked from then on. */
+/* POST /log/day/:id/sign: signs the day (over, every page closed); it is locked from then on. */
 int
 log_day_sign_post(struct ctx *c)
 {
 	struct dbres *r, *n;
 	const char *number;
-	int rc = day_load(c, &r);
+	int rc = day_load(c, &r), over;
 
 	if (rc != 0)
 		return rc;
+	if ((rc = day_over(c, dbres_int(r, 0, DY_SITE), dbres_str(r, 0, DY_DAY), &over)) != DB_OK)
+		return DB_STATUS(rc);
+	if (!over) {
+		page_error(c, 409, "log.err.day_not_over");
+		return 409;
+	}
 	if ((rc = db_begin(c->db)) != DB_OK ||
 	    (rc = db_exec(c->db, c->a, S_DAY_LOCK, &r, "i", c->ids[0])) != DB_OK)
 		return DB_STATUS(rc);

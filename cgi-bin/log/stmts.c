@@ -64,6 +64,11 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_DAY_LOCK) = "SELECT id, site_id, status, " D("day") " FROM log_days WHERE id = ? FOR UPDATE",
 	Q(S_DAY_SIGN) = "UPDATE log_days SET status = 'signed', signed_by = ?, signed_at = NOW(),"
 	    " sign_comment = ? WHERE id = ? AND status = 'open'",
+	/* Whether a day of a site is over: its calendar day and every active shift of it (a
+	 * night shift ends the next morning). Parameters: the day three times, the site. */
+	Q(S_DAY_OVER) = "SELECT NOW() >= GREATEST(? + INTERVAL 1 DAY, COALESCE(MAX(TIMESTAMP("
+	    "? + INTERVAL (end_time <= start_time) DAY, end_time)), ? + INTERVAL 1 DAY))"
+	    " FROM shifts WHERE site_id = ? AND active = 1",
 	Q(S_DAY_PAGES_UNCLOSED) = "SELECT COUNT(*) FROM log_pages WHERE day_id = ? AND status <> 'closed'",
 	Q(S_DAYS_WAITING) = "SELECT d.id, " D("d.day") ", COUNT(p.id), COALESCE(SUM(p.status = 'closed'), 0),"
 	    " COALESCE(SUM(p.status = 'returned'), 0),"

@@ -73,6 +73,22 @@ describe('signing a day', T, () => {
     assert.ok(textOf(row2.slice(0, row2.indexOf('</tr>'))).includes('可签字'), 'ready once every page is closed');
   });
 
+  test('a day not over yet (a shift of it still to end) cannot be signed: 409 该日还有班次未结束, no sign form, nothing changed', async () => {
+    // A day of its own ahead of today (the current day is the other tests'), its page closed.
+    const day = await sqlOne(`SELECT DATE_FORMAT(CURDATE() + INTERVAL (400 + FLOOR(RAND() * 20000)) DAY, '%Y-%m-%d')`);
+    const dayId = await sqlOne(`INSERT INTO log_days (site_id, day) VALUES (${ch}, '${day}'); SELECT LAST_INSERT_ID();`);
+    await sql(`INSERT INTO log_pages (site_id, day_id, shift_id, opened_by, lead_id, status, closed_at, closed_by)
+      SELECT ${ch}, ${dayId}, s.id, u.id, u.id, 'closed', NOW(), u.id FROM shifts s, users u
+       WHERE s.site_id=${ch} AND s.name='早班' AND u.username='staff1'`);
+    const show = await manager.get(`/log/day/${dayId}`);
+    assertPage(show, 200, '该日还有班次未结束');
+    assert.ok(!tags(show.text, 'form').some((f) => /\/sign$/.test(f.attrs.action || '')), 'no sign form');
+    const r = await manager.post(`/log/day/${dayId}/sign`, { comment: '提前签字', _csrf: await csrfToken(manager) });
+    assertPage(r, 409, '该日还有班次未结束');
+    assert.equal(await sqlOne(`SELECT CONCAT(status, ' ', signed_by IS NULL) FROM log_days WHERE id=${dayId}`), 'open 1');
+    assert.equal(await sqlOne(`SELECT COUNT(*) FROM audit_log WHERE entity='log_day' AND entity_id=${dayId}`), '0');
+  });
+
   test('staff, supervisor and director get 403 signing or returning; nothing changes', async () => {
     const d = await closedDay(ch, CAT, staff1, staff2);
     for (const c of [staff1, supervisor, director]) {
