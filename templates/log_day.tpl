@@ -7,7 +7,7 @@
 <dl class="facts">
   {{#NUMBER}}<div><dt>[[print.number]]</dt><dd class="num">{{NUMBER}}</dd></div>
   <div><dt>[[forms.archive.title]]</dt><dd>{{#ARCHIVED}}<a href="/forms/archive/{{NUMBER}}">[[forms.archive.archived]]</a> ({{PAGES}} [[forms.archive.pages]]){{/ARCHIVED}}</dd></div>{{/NUMBER}}
-  <div><dt>[[field.status]]</dt><dd>{{#SIGNED}}<span class="tag">[[log.day.signed]]</span> {{SIGNER}} {{SIGNED_AT}}{{/SIGNED}}{{#NOT_SIGNED}}<span class="tag open">[[log.day.not_signed]]</span>{{/NOT_SIGNED}}</dd></div>
+  <div><dt>[[field.status]]</dt><dd>{{#SIGNED}}<span class="tag">[[log.day.signed]]</span> {{SIGNER}} {{SIGNED_AT}}{{/SIGNED}}{{#NOT_SIGNED}}<span class="tag open">[[log.day.not_signed]]</span>{{/NOT_SIGNED}}{{#IN_PROGRESS}}<span class="tag">[[log.day.in_progress]]</span>{{/IN_PROGRESS}}</dd></div>
   {{#SIGNED}}<div><dt>[[log.field.comment]]</dt><dd class="pre">{{SIGN_COMMENT}}</dd></div>{{/SIGNED}}
 </dl>
 {{#NO_PAGES}}<p class="empty">[[log.day.no_pages]]</p>{{/NO_PAGES}}

@@ -2,7 +2,7 @@
 <section class="sheet-body">
 <dl class="facts">
   <div><dt>[[log.field.date]]</dt><dd>{{DAY}}</dd></div>
-  <div><dt>[[field.status]]</dt><dd>{{#SIGNED}}[[log.day.signed]] {{SIGNER}} {{SIGNED_AT}}{{/SIGNED}}{{#NOT_SIGNED}}[[log.day.not_signed]]{{/NOT_SIGNED}}</dd></div>
+  <div><dt>[[field.status]]</dt><dd>{{#SIGNED}}[[log.day.signed]] {{SIGNER}} {{SIGNED_AT}}{{/SIGNED}}{{#NOT_SIGNED}}[[log.day.not_signed]]{{/NOT_SIGNED}}{{#IN_PROGRESS}}[[log.day.in_progress]]{{/IN_PROGRESS}}</dd></div>
   {{#SIGNED}}<div><dt>[[log.field.comment]]</dt><dd class="pre">{{SIGN_COMMENT}}</dd></div>{{/SIGNED}}
 </dl>
 {{#PAGE}}

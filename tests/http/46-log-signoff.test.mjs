@@ -81,7 +81,8 @@ describe('signing a day', T, () => {
       SELECT ${ch}, ${dayId}, s.id, u.id, u.id, 'closed', NOW(), u.id FROM shifts s, users u
        WHERE s.site_id=${ch} AND s.name='早班' AND u.username='staff1'`);
     const show = await manager.get(`/log/day/${dayId}`);
-    assertPage(show, 200, '该日还有班次未结束');
+    assertPage(show, 200, ['该日还有班次未结束', '进行中（班次未全部结束）']);
+    assert.ok(!show.text.includes('待经理签字'), 'not waiting for the manager yet');
     assert.ok(!tags(show.text, 'form').some((f) => /\/sign$/.test(f.attrs.action || '')), 'no sign form');
     const r = await manager.post(`/log/day/${dayId}/sign`, { comment: '提前签字', _csrf: await csrfToken(manager) });
     assertPage(r, 409, '该日还有班次未结束');
