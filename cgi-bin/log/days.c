@@ -4,7 +4,7 @@
 #include <string.h>
 
 /* Columns of S_DAY_GET. */
-enum { DY_ID, DY_SITE, DY_DAY, DY_STATUS, DY_SIGNER, DY_SIGNED_AT, DY_COMMENT };
+enum { DY_ID, DY_SITE, DY_DAY, DY_STATUS, DY_SIGNER, DY_SIGNED_AT, DY_COMMENT, DY_OVER };
 
 enum { GF_COMMENT };
 static const struct field sign_fields[] = {
@@ -99,34 +99,19 @@ day_load(struct ctx *c, struct dbres **r)
 	return 0;
 }
 
-/* Whether day (YYYY-MM-DD) of site is over, every shift of it ended: *over 1 or 0. A day is
- * signed once it is over; signing it earlier locked the shifts still to come out of it. */
-static int
-day_over(struct ctx *c, long long site, const char *day, int *over)
-{
-	struct dbres *r;
-	int rc = db_exec(c->db, c->a, S_DAY_OVER, &r, "sssi", day, day, day, site);
-
-	*over = rc == DB_OK && dbres_int(r, 0, 0) != 0;
-	return rc;
-}
-
 /* The day's header: date, status (signed with who and when; waiting for the manager once
- * over; in progress before), comment. *over tells whether the day is over. DB_OK or the
- * database error. */
-static int
-day_header(struct ctx *c, tpl_dict *d, const struct dbres *r, int *over)
+ * over; in progress before), comment. */
+static void
+day_header(tpl_dict *d, const struct dbres *r)
 {
 	int signed_day = strcmp(dbres_str(r, 0, DY_STATUS), "signed") == 0;
-	int rc = day_over(c, dbres_int(r, 0, DY_SITE), dbres_str(r, 0, DY_DAY), over);
 
 	tpl_set(d, "DAY_ID", dbres_str(r, 0, DY_ID));
 	tpl_set(d, "DAY", dbres_str(r, 0, DY_DAY));
 	tpl_set(d, "SIGNER", dbres_str(r, 0, DY_SIGNER));
 	tpl_set(d, "SIGNED_AT", dbres_str(r, 0, DY_SIGNED_AT));
 	tpl_set(d, "SIGN_COMMENT", dbres_str(r, 0, DY_COMMENT));
-	tpl_show(d, signed_day ? "SIGNED" : *over ? "NOT_SIGNED" : "IN_PROGRESS");
-	return rc;
+	tpl_show(d, signed_day ? "SIGNED" : dbres_int(r, 0, DY_OVER) ? "NOT_SIGNED" : "IN_PROGRESS");
 }
 
 /* GET /log/day/:id: every shift page of the day, with the sign-off form for the manager
@@ -143,9 +128,9 @@ log_day_show(struct ctx *c)
 		return rc;
 	open_day = strcmp(dbres_str(r, 0, DY_STATUS), "open") == 0;
 	signer = ctx_has_role(c, LOG_SIGNERS);
+	over = dbres_int(r, 0, DY_OVER) != 0;
 	d = page_begin(c, "log_day.tpl", "log.day.title");
-	if ((rc = day_header(c, d, r, &over)) != DB_OK)
-		return DB_STATUS(rc);
+	day_header(d, r);
 	if ((rc = number_lookup(c, "log_day", c->ids[0], &number)) != DB_OK)
 		return DB_STATUS(rc);
 	if (number != NULL && (rc = log_paper_copy(c, tpl_section(d, "NUMBER"), number)) != DB_OK)
@@ -179,13 +164,11 @@ log_day_sign_post(struct ctx *c)
 {
 	struct dbres *r, *n;
 	const char *number;
-	int rc = day_load(c, &r), over;
+	int rc = day_load(c, &r);
 
 	if (rc != 0)
 		return rc;
-	if ((rc = day_over(c, dbres_int(r, 0, DY_SITE), dbres_str(r, 0, DY_DAY), &over)) != DB_OK)
-		return DB_STATUS(rc);
-	if (!over) {
+	if (!dbres_int(r, 0, DY_OVER)) {
 		page_error(c, 409, "log.err.day_not_over");
 		return 409;
 	}
@@ -264,7 +247,7 @@ log_day_print(struct ctx *c)
 	struct dbres *r, *p;
 	tpl_dict *d;
 	const char *number;
-	int rc = day_load(c, &r), over;
+	int rc = day_load(c, &r);
 
 	if (rc != 0)
 		return rc;
@@ -272,8 +255,8 @@ log_day_print(struct ctx *c)
 	    dbres_str(r, 0, DY_DAY), &number);
 	if (rc != DB_OK || (d = print_begin(c, "log_day_print.tpl", "log_day", number, &rc)) == NULL)
 		return DB_STATUS(rc);
-	if ((rc = day_header(c, d, r, &over)) != DB_OK ||
-	    (rc = db_exec(c->db, c->a, S_PAGES_OF_DAY, &p, "i", c->ids[0])) != DB_OK)
+	day_header(d, r);
+	if ((rc = db_exec(c->db, c->a, S_PAGES_OF_DAY, &p, "i", c->ids[0])) != DB_OK)
 		return DB_STATUS(rc);
 	for (size_t i = 0; i < p->nrows; i++)
 		if ((rc = day_page(c, d, p, i, 0)) != DB_OK)

@@ -58,17 +58,17 @@ const char *const log_stmts[S__END - DB_APP_FIRST] = {
 	Q(S_DAY_GET_OR_NEW) = "INSERT INTO log_days (site_id, day) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)",
 	Q(S_DAY_FIND) = "SELECT id, status FROM log_days WHERE site_id = ? AND day = ?",
+	/* The day with whether it is over (DY_OVER): its calendar day and every active shift of
+	 * it ended (a night shift ends the next morning); a day is signed only once over. */
 	Q(S_DAY_GET) = "SELECT d.id, d.site_id, " D("d.day") ", d.status, COALESCE(u.display_name, ''),"
-	    " COALESCE(" DT("d.signed_at") ", ''), d.sign_comment"
+	    " COALESCE(" DT("d.signed_at") ", ''), d.sign_comment,"
+	    " NOW() >= GREATEST(d.day + INTERVAL 1 DAY, COALESCE((SELECT MAX(TIMESTAMP(d.day"
+	    "   + INTERVAL (s.end_time <= s.start_time) DAY, s.end_time)) FROM shifts s"
+	    "   WHERE s.site_id = d.site_id AND s.active = 1), d.day + INTERVAL 1 DAY))"
 	    " FROM log_days d LEFT JOIN users u ON u.id = d.signed_by WHERE d.id = ?",
 	Q(S_DAY_LOCK) = "SELECT id, site_id, status, " D("day") " FROM log_days WHERE id = ? FOR UPDATE",
 	Q(S_DAY_SIGN) = "UPDATE log_days SET status = 'signed', signed_by = ?, signed_at = NOW(),"
 	    " sign_comment = ? WHERE id = ? AND status = 'open'",
-	/* Whether a day of a site is over: its calendar day and every active shift of it (a
-	 * night shift ends the next morning). Parameters: the day three times, the site. */
-	Q(S_DAY_OVER) = "SELECT NOW() >= GREATEST(? + INTERVAL 1 DAY, COALESCE(MAX(TIMESTAMP("
-	    "? + INTERVAL (end_time <= start_time) DAY, end_time)), ? + INTERVAL 1 DAY))"
-	    " FROM shifts WHERE site_id = ? AND active = 1",
 	Q(S_DAY_PAGES_UNCLOSED) = "SELECT COUNT(*) FROM log_pages WHERE day_id = ? AND status <> 'closed'",
 	Q(S_DAYS_WAITING) = "SELECT d.id, " D("d.day") ", COUNT(p.id), COALESCE(SUM(p.status = 'closed'), 0),"
 	    " COALESCE(SUM(p.status = 'returned'), 0),"
